@@ -1,0 +1,62 @@
+// Phone half of a contact and pool numbers: everything ends as E.164, checked with
+// libphonenumber's full validity rules (the "max" metadata), and a country code is required.
+import { parsePhoneNumberFromString } from 'libphonenumber-js/max';
+
+export type PhoneCheck = { ok: true; number: string } | { ok: false; message: string };
+
+const FORMATTING = /[\s().\-/\u00a0]/g;
+const E164_SHAPE = /^\+[1-9]\d{1,14}$/;
+
+/** True when the text could only be meant as a phone number (digits and the usual punctuation). */
+export function looksLikePhoneNumber(input: string): boolean {
+  const compact = input.trim().replace(FORMATTING, '');
+  return /^\+?\d{4,}$/.test(compact);
+}
+
+/**
+ * Normalises a device number to E.164. Accepts `12025550143`, `+1 202 555 0143`,
+ * `+1 (202) 555-0143` and the international prefix `00` (`0044 20 7946 0958`);
+ * a number without a country code (e.g. `2025550143`, `07911 123456`) is refused.
+ */
+export function normaliseDeviceNumber(input: string): PhoneCheck {
+  const shown = input.trim();
+  let compact = shown.replace(FORMATTING, '');
+  const hadPrefix = compact.startsWith('+') || compact.startsWith('00');
+  if (compact.startsWith('00')) compact = `+${compact.slice(2)}`;
+  else if (!compact.startsWith('+')) {
+    if (compact.startsWith('0')) return { ok: false, message: countryCodeNeeded(shown) };
+    compact = `+${compact}`;
+  }
+  if (!E164_SHAPE.test(compact)) {
+    return { ok: false, message: `"${shown}" is not a valid device number.` };
+  }
+  const parsed = parsePhoneNumberFromString(compact);
+  if (parsed?.isValid()) return { ok: true, number: parsed.number };
+  // Digits without a prefix that are not a valid international number are almost always a
+  // national number typed without its country code, so say what is missing.
+  return {
+    ok: false,
+    message: hadPrefix ? `"${shown}" is not a valid phone number.` : countryCodeNeeded(shown),
+  };
+}
+
+/** Checks a pool number: it must already be written in E.164 (`+12025550143`) and be a valid number. */
+export function validateE164Number(input: string): PhoneCheck {
+  if (!E164_SHAPE.test(input)) {
+    return { ok: false, message: `"${input}" is not an E.164 number (for example +12025550143).` };
+  }
+  const parsed = parsePhoneNumberFromString(input);
+  if (!parsed?.isValid() || parsed.number !== input) {
+    return { ok: false, message: `"${input}" is not a valid phone number.` };
+  }
+  return { ok: true, number: parsed.number };
+}
+
+/** True when text is a valid E.164 number as written. */
+export function isE164Number(input: string): boolean {
+  return validateE164Number(input).ok;
+}
+
+function countryCodeNeeded(shown: string): string {
+  return `The device number "${shown}" needs a country code, for example 12025550143 for the U.S.`;
+}

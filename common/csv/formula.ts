@@ -1,0 +1,26 @@
+// Formula-injection defence for every CSV Linedesk writes (OWASP "CSV injection").
+//
+// A cell starting with = + - @ TAB or CR is run as a formula by Excel, LibreOffice and Sheets, so
+// it gets a leading apostrophe, which spreadsheets show as "treat as text". That includes
+// legitimate E.164 numbers such as `+12025550143`: we neutralise them too, consistently, because
+// an exception for "things that look like phone numbers" is exactly what an attacker would aim
+// for (`+1+cmd|' /C calc'!A0`), and Excel would otherwise also turn `+12025550143` into the
+// number 12025550143 and lose the `+`. On input the apostrophe is removed again
+// (`restoreNeutralisedCell`), so a file Linedesk wrote can be re-imported unchanged.
+
+const FORMULA_TRIGGERS = new Set(['=', '+', '-', '@', '\t', '\r']);
+
+/** True when a spreadsheet would evaluate the cell as a formula (its first character triggers it). */
+export function looksLikeFormula(value: string): boolean {
+  return value.length > 0 && FORMULA_TRIGGERS.has(value.charAt(0));
+}
+
+/** Prefixes a formula-looking cell with `'` so spreadsheets show it as text; others unchanged. */
+export function neutraliseFormulaCell(value: string): string {
+  return looksLikeFormula(value) ? `'${value}` : value;
+}
+
+/** Undoes `neutraliseFormulaCell` on input: `'+12025550143` → `+12025550143`; others unchanged. */
+export function restoreNeutralisedCell(value: string): string {
+  return value.startsWith("'") && looksLikeFormula(value.slice(1)) ? value.slice(1) : value;
+}

@@ -1,0 +1,221 @@
+// Per-row rules of an import file, shared by the desktop wizard (offline drafts) and the service
+// (import chunks). Every message names the row as a spreadsheet shows it, the column and the problem.
+import { normaliseContact, normaliseDeviceNumber, type ContactType } from '../contact';
+import { looksLikeFormula, restoreNeutralisedCell } from './formula';
+import {
+  DEFAULT_LINES_ALLOWED,
+  DEFAULT_MAX_LINES_ALLOWED,
+  TEMPLATE_COLUMN_LABELS,
+  type TemplateColumnKey,
+} from './template';
+
+/** The cells of one row as read from a file or sent to the service (every field may be missing). */
+export type ImportRowCells = {
+  firstName?: string | null;
+  lastName?: string | null;
+  contact?: string | null;
+  linesAllowed?: string | number | null;
+  permissionProfile?: string | null;
+  number?: string | null;
+};
+
+/** A row that passed every rule, normalised (contact lower-cased or E.164, number E.164). */
+export type NormalisedImportRow = {
+  firstName: string;
+  lastName: string;
+  contact: string;
+  contactType: ContactType;
+  linesAllowed: number;
+  /** The profile name as the organization spells it, or null for the job's profile. */
+  permissionProfile: string | null;
+  number: string | null;
+};
+
+/** `duplicate`: the contact already has an account or came on an earlier row; `invalid`: anything else. */
+export type ImportRowProblemKind = 'invalid' | 'duplicate';
+
+export type ImportRowProblem = {
+  column: TemplateColumnKey;
+  kind: ImportRowProblemKind;
+  /** e.g. `Row 5, Email or Device #: "abc" is not a valid email address.` */
+  message: string;
+};
+
+export type ImportRowCheck =
+  | { ok: true; row: NormalisedImportRow; problems: [] }
+  | { ok: false; row: null; problems: ImportRowProblem[] };
+
+export type ImportRowRulesContext = {
+  /** The organization's `maxLinesAllowed` (default 5). */
+  maxLinesAllowed?: number;
+  /** Names of the permission profiles visible to the organization; omitted = not checked here. */
+  permissionProfileNames?: readonly string[];
+  /** Normalised contacts that already have an account in the tenant (e.g. the offline cache). */
+  existingContacts?: ReadonlySet<string>;
+};
+
+/** Longest first or last name accepted. */
+export const MAX_NAME_LENGTH = 100;
+
+/** `Row 5, Email or Device #: <what>` */
+export function rowProblemMessage(
+  rowNumber: number,
+  column: TemplateColumnKey,
+  what: string,
+): string {
+  return `Row ${rowNumber}, ${TEMPLATE_COLUMN_LABELS[column]}: ${what}`;
+}
+
+function cellText(value: string | number | null | undefined): string {
+  if (value === null || value === undefined) return '';
+  return restoreNeutralisedCell(String(value)).trim();
+}
+
+/**
+ * Checks one row on its own (no memory of other rows). `rowNumber` is the spreadsheet row
+ * (header = row 1). Use `createImportRowChecker` to also flag repeats within a file.
+ */
+export function checkImportRow(
+  rowNumber: number,
+  cells: ImportRowCells,
+  context: ImportRowRulesContext = {},
+): ImportRowCheck {
+  const problems: ImportRowProblem[] = [];
+  const add = (column: TemplateColumnKey, what: string, kind: ImportRowProblemKind = 'invalid') =>
+    problems.push({ column, kind, message: rowProblemMessage(rowNumber, column, what) });
+
+  const name = (column: 'firstName' | 'lastName'): string => {
+    const text = cellText(cells[column]);
+    if (text === '') add(column, 'is required.');
+    else if (text.length > MAX_NAME_LENGTH)
+      add(column, `is longer than ${MAX_NAME_LENGTH} characters.`);
+    else if (looksLikeFormula(text)) {
+      add(
+        column,
+        `"${text}" starts with "${text.charAt(0)}", which spreadsheets run as a formula; remove that character.`,
+      );
+    }
+    return text;
+  };
+  const firstName = name('firstName');
+  const lastName = name('lastName');
+
+  let contact: { contact: string; contactType: ContactType } | null = null;
+  const contactText = cellText(cells.contact);
+  if (contactText === '')
+    add('contact', 'is required: enter an email address or a device number with its country code.');
+  else {
+    const checked = normaliseContact(contactText);
+    if (checked.ok) contact = { contact: checked.contact, contactType: checked.contactType };
+    else add('contact', checked.message);
+  }
+  if (contact && context.existingContacts?.has(contact.contact)) {
+    add('contact', `${contact.contact} already has an account.`, 'duplicate');
+  }
+
+  const maxLines = context.maxLinesAllowed ?? DEFAULT_MAX_LINES_ALLOWED;
+  let linesAllowed = DEFAULT_LINES_ALLOWED;
+  const linesText = cellText(cells.linesAllowed);
+  if (linesText !== '') {
+    const value = /^\d+$/.test(linesText) ? Number(linesText) : NaN;
+    if (Number.isInteger(value) && value >= 1 && value <= maxLines) linesAllowed = value;
+    else add('linesAllowed', `"${linesText}" must be a whole number from 1 to ${maxLines}.`);
+  }
+
+  let permissionProfile: string | null = null;
+  const profileText = cellText(cells.permissionProfile);
+  if (profileText !== '') {
+    if (context.permissionProfileNames === undefined) permissionProfile = profileText;
+    else {
+      const wanted = profileText.toLowerCase();
+      const found = context.permissionProfileNames.find((n) => n.trim().toLowerCase() === wanted);
+      if (found === undefined) {
+        add(
+          'permissionProfile',
+          `there is no permission profile named "${profileText}" for this organization.`,
+        );
+      } else permissionProfile = found;
+    }
+  }
+
+  let number: string | null = null;
+  const numberText = cellText(cells.number);
+  if (numberText !== '') {
+    const checked = normaliseDeviceNumber(numberText);
+    if (checked.ok) number = checked.number;
+    else add('number', checked.message);
+  }
+
+  if (problems.length > 0 || contact === null) return { ok: false, row: null, problems };
+  return {
+    ok: true,
+    row: { firstName, lastName, ...contact, linesAllowed, permissionProfile, number },
+    problems: [],
+  };
+}
+
+/** Normalised contact and number of a row, whether or not the row is otherwise valid. */
+function rowKeys(cells: ImportRowCells): { contact: string | null; number: string | null } {
+  const contact = normaliseContact(cellText(cells.contact));
+  const numberText = cellText(cells.number);
+  const number = numberText === '' ? null : normaliseDeviceNumber(numberText);
+  return {
+    contact: contact.ok ? contact.contact : null,
+    number: number?.ok ? number.number : null,
+  };
+}
+
+/**
+ * A checker for a whole file: each row is checked on its own, and a contact or number that came
+ * on an earlier row (after normalisation) is flagged on the later rows.
+ */
+export function createImportRowChecker(context: ImportRowRulesContext = {}) {
+  const contactRows = new Map<string, number>();
+  const numberRows = new Map<string, number>();
+  return {
+    check(rowNumber: number, cells: ImportRowCells): ImportRowCheck {
+      const result = checkImportRow(rowNumber, cells, context);
+      const problems: ImportRowProblem[] = [...result.problems];
+      const keys = rowKeys(cells);
+      if (keys.contact !== null) {
+        const first = contactRows.get(keys.contact);
+        if (first === undefined) contactRows.set(keys.contact, rowNumber);
+        else {
+          problems.push({
+            column: 'contact',
+            kind: 'duplicate',
+            message: rowProblemMessage(
+              rowNumber,
+              'contact',
+              `${keys.contact} is already on row ${first}.`,
+            ),
+          });
+        }
+      }
+      if (keys.number !== null) {
+        const first = numberRows.get(keys.number);
+        if (first === undefined) numberRows.set(keys.number, rowNumber);
+        else {
+          problems.push({
+            column: 'number',
+            kind: 'invalid',
+            message: rowProblemMessage(
+              rowNumber,
+              'number',
+              `${keys.number} is already given to row ${first}.`,
+            ),
+          });
+        }
+      }
+      if (problems.length === 0 && result.ok) return result;
+      return { ok: false, row: null, problems };
+    },
+  };
+}
+
+/** `duplicate` when every problem of a row is a repeat of a contact, else `invalid`. */
+export function rowOutcomeOf(problems: readonly ImportRowProblem[]): ImportRowProblemKind {
+  return problems.length > 0 && problems.every((p) => p.kind === 'duplicate')
+    ? 'duplicate'
+    : 'invalid';
+}

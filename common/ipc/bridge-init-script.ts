@@ -1,0 +1,44 @@
+// Source of a page init script that builds `window.linedesk` over a Playwright binding, for the
+// end-to-end harness: the same shape and error behaviour as the Electron preload.
+import { BRIDGE_GLOBAL, IPC_CHANNELS, MENU_COMMANDS } from './channels';
+
+export interface BridgeInitScriptOptions {
+  /** Name given to page.exposeBinding; called as (channel, args) and answering an IpcEnvelope. */
+  invokeBinding: string;
+  /** Global the test calls (page.evaluate) to simulate a menu command; default `__linedeskMenuCommand`. */
+  menuTrigger?: string;
+}
+
+/**
+ * JavaScript for page.addInitScript({ content }). Each call is routed to the binding (Playwright
+ * copies arguments and results as IPC would); an error envelope becomes a rejected Error.
+ */
+export function bridgeInitScript(options: BridgeInitScriptOptions): string {
+  const config = JSON.stringify({
+    global: BRIDGE_GLOBAL,
+    channels: IPC_CHANNELS,
+    menuCommands: MENU_COMMANDS,
+    invokeBinding: options.invokeBinding,
+    menuTrigger: options.menuTrigger ?? '__linedeskMenuCommand',
+  });
+  return `(() => {
+  const config = ${config};
+  const listeners = new Set();
+  const bridge = { menu: { onCommand(listener) { listeners.add(listener); return () => listeners.delete(listener); } } };
+  for (const channel of config.channels) {
+    const [domain, action] = channel.split(':');
+    bridge[domain] = bridge[domain] || {};
+    bridge[domain][action] = async (args) => {
+      const envelope = await window[config.invokeBinding](channel, args === undefined ? null : args);
+      if (envelope && envelope.ok === true) return envelope.value;
+      throw new Error(envelope && envelope.error && envelope.error.message
+        ? envelope.error.message
+        : 'Linedesk could not complete this request. Try again.');
+    };
+  }
+  window[config.menuTrigger] = (command) => {
+    if (config.menuCommands.includes(command)) for (const listener of listeners) listener(command);
+  };
+  Object.defineProperty(window, config.global, { value: Object.freeze(bridge), writable: false });
+})();`;
+}

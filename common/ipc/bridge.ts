@@ -1,0 +1,66 @@
+// `window.linedesk`: its TypeScript type, derived from the IPC contract, and the one function that
+// builds it from a transport (Electron's preload and the Playwright harness both use it).
+import {
+  IPC_CHANNELS,
+  splitChannel,
+  isMenuCommand,
+  type IpcChannel,
+  type IpcEnvelope,
+  type MenuCommand,
+} from './channels';
+import type { IpcArgs, IpcResult } from './contract';
+
+type DomainOf<C extends string> = C extends `${infer D}:${string}` ? D : never;
+type ChannelsOf<D extends string> = Extract<IpcChannel, `${D}:${string}`>;
+type ActionOf<C extends string> = C extends `${string}:${infer A}` ? A : never;
+
+/** A bridge method: the argument is optional when the channel takes none. */
+export type BridgeMethod<C extends IpcChannel> =
+  undefined extends IpcArgs<C>
+    ? (args?: IpcArgs<C>) => Promise<IpcResult<C>>
+    : (args: IpcArgs<C>) => Promise<IpcResult<C>>;
+
+export type BridgeDomain = DomainOf<IpcChannel>;
+
+export type LinedeskBridge = {
+  [D in BridgeDomain]: { [C in ChannelsOf<D> as ActionOf<C>]: BridgeMethod<C> };
+} & {
+  menu: {
+    /** Called for Ctrl/Cmd+N (addAccount), +F (search), +R (refresh). Returns an unsubscribe. */
+    onCommand(listener: (command: MenuCommand) => void): () => void;
+  };
+};
+
+/** How a bridge reaches main: Electron IPC in the preload, a Playwright binding in tests. */
+export interface BridgeTransport {
+  invoke(channel: IpcChannel, args: unknown): Promise<IpcEnvelope>;
+  onMenuCommand(listener: (command: MenuCommand) => void): () => void;
+}
+
+/** Turns an envelope into the value, or throws an Error whose message an administrator can read. */
+export function unwrapEnvelope<T>(envelope: IpcEnvelope<T>): T {
+  if (envelope && envelope.ok === true) return envelope.value;
+  const message =
+    envelope && envelope.ok === false && typeof envelope.error?.message === 'string'
+      ? envelope.error.message
+      : 'Linedesk could not complete this request. Try again.';
+  throw new Error(message);
+}
+
+/** Builds `window.linedesk` with one function per contract channel, grouped by domain. */
+export function createLinedeskBridge(transport: BridgeTransport): LinedeskBridge {
+  const groups: Record<string, Record<string, (args?: unknown) => Promise<unknown>>> = {};
+  for (const channel of IPC_CHANNELS) {
+    const { domain, action } = splitChannel(channel);
+    const group = (groups[domain] ??= {});
+    group[action] = async (args?: unknown) => unwrapEnvelope(await transport.invoke(channel, args));
+  }
+  const menu = {
+    onCommand(listener: (command: MenuCommand) => void): () => void {
+      return transport.onMenuCommand((command) => {
+        if (isMenuCommand(command)) listener(command);
+      });
+    },
+  };
+  return { ...groups, menu } as unknown as LinedeskBridge;
+}

@@ -1,0 +1,53 @@
+// The list of IPC channels (`domain:action`) and menu commands, kept free of zod so the sandboxed
+// preload and the test harness can build `window.linedesk` from it without the schemas.
+
+/** Every request the renderer may send to main; `domain:action` becomes `linedesk.domain.action()`. */
+export const IPC_CHANNELS = [
+  'app:info',
+  'profiles:list',
+  'profiles:save',
+  'profiles:delete',
+  'vault:status',
+  'session:signIn',
+  'session:refresh',
+  'session:signOut',
+  'session:resume',
+  'localService:start',
+  'localService:status',
+  'localService:stop',
+  'files:saveCsv',
+  'shell:openExternal',
+  'prefs:get',
+  'prefs:set',
+] as const;
+
+export type IpcChannel = (typeof IPC_CHANNELS)[number];
+
+/** Commands main sends to the renderer from the application menu (Ctrl/Cmd+N, +F, +R). */
+export const MENU_COMMANDS = ['addAccount', 'search', 'refresh'] as const;
+
+export type MenuCommand = (typeof MENU_COMMANDS)[number];
+
+/** The one main → renderer channel; its single argument is a MenuCommand. */
+export const MENU_COMMAND_CHANNEL = 'menu:command';
+
+/** The global name under which the preload exposes the bridge. */
+export const BRIDGE_GLOBAL = 'linedesk';
+
+/** What every channel answers on the wire: the result, or an error an administrator can read. */
+export type IpcEnvelope<T = unknown> =
+  { ok: true; value: T } | { ok: false; error: { code: string; message: string } };
+
+export function isIpcChannel(value: unknown): value is IpcChannel {
+  return typeof value === 'string' && (IPC_CHANNELS as readonly string[]).includes(value);
+}
+
+export function isMenuCommand(value: unknown): value is MenuCommand {
+  return typeof value === 'string' && (MENU_COMMANDS as readonly string[]).includes(value);
+}
+
+/** Splits `session:signIn` into its bridge group and method name. */
+export function splitChannel(channel: IpcChannel): { domain: string; action: string } {
+  const [domain = '', action = ''] = channel.split(':');
+  return { domain, action };
+}

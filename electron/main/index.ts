@@ -1,0 +1,94 @@
+// Electron main entry: composes the small modules — single instance, app scheme + CSP, guards,
+// permission denial, services, IPC, menu and the window. Logic lives in the modules.
+import path from 'node:path';
+import { app, BrowserWindow, Menu, net, protocol, screen, session } from 'electron';
+import { MENU_COMMAND_CHANNEL } from '../../common/ipc/contract';
+import { registerIpcHandlers } from './ipc/handle';
+import { createIpcRouter } from './ipc/router';
+import { buildMenuTemplate } from './modules/app-menu';
+import { APP_ENTRY_URL, appOrigins, isAppUrl } from './modules/app-origin';
+import { registerAppScheme, serveRenderer } from './modules/app-protocol';
+import { buildContentSecurityPolicy, installCspHeader } from './modules/content-security-policy';
+import { createElectronStoreFactory } from './modules/electron-stores';
+import { createElectronMainServices } from './modules/electron-services';
+import { installNavigationGuards } from './modules/navigation-guard';
+import { installPermissionGuard } from './modules/permission-guard';
+import { ensureSingleInstance } from './modules/single-instance';
+import { createWindowManager, type WindowManager } from './modules/window-manager';
+import type { MainServices } from './services/create-main-services';
+import { DEFAULT_EXTERNAL_ORIGINS, HELP_URL, originOf } from './services/external-links';
+
+const dev = !app.isPackaged;
+const devServerUrl = dev ? process.env.LINEDESK_RENDERER_URL : undefined;
+const origins = appOrigins(devServerUrl);
+const isApp = (url: string) => isAppUrl(url, origins);
+const appPath = app.getAppPath();
+
+let services: MainServices | undefined;
+let windows: WindowManager | undefined;
+let quitting = false;
+
+const policy = () =>
+  buildContentSecurityPolicy({
+    connectOrigins: services?.connectOrigins() ?? [],
+    devServerOrigin: devServerUrl ? new URL(devServerUrl).origin : undefined,
+  });
+
+registerAppScheme(protocol);
+
+if (ensureSingleInstance(app, () => windows?.focus())) {
+  app.on('web-contents-created', (_event, contents) =>
+    installNavigationGuards(contents, {
+      isAppUrl: isApp,
+      isAllowedExternal: (url) =>
+        services?.externalLinks.isAllowed(url) ??
+        DEFAULT_EXTERNAL_ORIGINS.includes(originOf(url) ?? ''),
+      openExternal: (url) => void services?.externalLinks.open(url).catch(() => undefined),
+    }),
+  );
+
+  void app.whenReady().then(() => {
+    installPermissionGuard(session.defaultSession);
+    installCspHeader(session.defaultSession.webRequest, policy, isApp);
+    serveRenderer({
+      protocol,
+      rendererDir: path.join(appPath, 'dist', 'renderer'),
+      fetchFile: (url) => net.fetch(url),
+      policy,
+    });
+    services = createElectronMainServices(() => windows?.current() ?? null);
+    registerIpcHandlers(createIpcRouter(services), { isAppUrl: isApp });
+    windows = createWindowManager({
+      BrowserWindow,
+      workAreas: () => screen.getAllDisplays().map((display) => display.workArea),
+      store: createElectronStoreFactory()('window'),
+      preloadPath: path.join(appPath, 'dist', 'electron', 'preload', 'index.cjs'),
+      url: devServerUrl ?? APP_ENTRY_URL,
+      dev,
+    });
+    Menu.setApplicationMenu(
+      Menu.buildFromTemplate(
+        buildMenuTemplate({
+          isMac: process.platform === 'darwin',
+          appName: app.getName(),
+          dev,
+          send: (command) => windows?.current()?.webContents.send(MENU_COMMAND_CHANNEL, command),
+          openHelp: () => void services?.externalLinks.open(HELP_URL),
+        }),
+      ),
+    );
+    windows.open();
+  });
+
+  app.on('activate', () => windows?.focus());
+  app.on('window-all-closed', () => {
+    if (process.platform !== 'darwin') app.quit();
+  });
+  // Stop the local service before leaving, so its SQLite file is closed cleanly.
+  app.on('before-quit', (event) => {
+    if (quitting || !services) return;
+    event.preventDefault();
+    quitting = true;
+    void services.dispose().finally(() => app.quit());
+  });
+}

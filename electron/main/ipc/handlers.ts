@@ -1,0 +1,48 @@
+// What each IPC channel does, in terms of the main services. Arguments arrive already validated
+// by the router; results are validated by it on the way out.
+import type { IpcChannel, IpcParsedArgs, IpcResult } from '../../../common/ipc/contract';
+import type { MainServices } from '../services/create-main-services';
+
+export type IpcHandler<C extends IpcChannel> = (
+  args: IpcParsedArgs<C>,
+) => Promise<IpcResult<C>> | IpcResult<C>;
+
+export type IpcHandlers = { [C in IpcChannel]: IpcHandler<C> };
+
+export function createIpcHandlers(services: MainServices): IpcHandlers {
+  const { profiles, session, vault, localService, prefs, exportFiles, externalLinks } = services;
+  const withResume = <P extends { id: string }>(profile: P) => ({
+    ...profile,
+    canResume: session.canResume(profile.id),
+  });
+
+  return {
+    'app:info': () => services.appInfo,
+    'profiles:list': () => profiles.list().map(withResume),
+    'profiles:save': (input) => withResume(profiles.save(input)),
+    'profiles:delete': ({ profileId }) => {
+      session.forget(profileId);
+      profiles.delete(profileId);
+      if (prefs.get().lastProfileId === profileId) prefs.set({ lastProfileId: null });
+      return { deleted: true };
+    },
+    'vault:status': () => vault.status(),
+    'session:signIn': (args) => session.signIn(args),
+    'session:refresh': ({ profileId }) => session.refresh(profileId),
+    'session:signOut': async ({ profileId }) => {
+      await session.signOut(profileId);
+      return { signedOut: true };
+    },
+    'session:resume': ({ profileId }) => session.resume(profileId),
+    'localService:start': (args) => localService.start({ demo: args?.demo === true }),
+    'localService:status': () => localService.status(),
+    'localService:stop': () => localService.stop(),
+    'files:saveCsv': (args) => exportFiles.saveCsv(args),
+    'shell:openExternal': async ({ url }) => {
+      await externalLinks.open(url);
+      return { opened: true };
+    },
+    'prefs:get': () => prefs.get(),
+    'prefs:set': (patch) => prefs.set(patch),
+  };
+}

@@ -1,0 +1,113 @@
+// Builds every main-process service from injected platform pieces, so Electron's main and a plain
+// Node process (tests, the Playwright bridge harness) compose exactly the same services.
+import os from 'node:os';
+import path from 'node:path';
+import type { AppInfo } from '../../../common/ipc/contract';
+import {
+  createCredentialVault,
+  type CredentialVault,
+  type SafeStorageLike,
+} from './credential-vault';
+import { createExportFiles, type ExportFiles, type SaveDialog } from './export-files';
+import { createExternalLinks, type ExternalLinks, type ExternalOpener } from './external-links';
+import { createConfStoreFactory, type StoreFactory } from './key-value-store';
+import { createLocalService, type LocalService } from './local-service';
+import { createPrefsStore, type PrefsStore } from './prefs';
+import { createProfileStore, type ProfileStore } from './profiles';
+import { createNodeServiceLauncher, type ServiceLauncher } from './service-launcher';
+import { createSessionService, type SessionService } from './session';
+
+export interface MainServicesOptions {
+  /** The app's data folder (Electron: app.getPath('userData')); stores and the local service live here. */
+  dataDir: string;
+  safeStorage: SafeStorageLike;
+  dialogs: SaveDialog;
+  shell: ExternalOpener;
+  /** Defaults: package name/version of Linedesk, not packaged, no Electron. */
+  app?: Partial<AppInfo>;
+  /** Default: `conf` JSON files in dataDir. Electron main passes electron-store. */
+  stores?: StoreFactory;
+  /** Default: Node child process running `server/cli.ts` (via tsx) from the current folder. */
+  serviceLauncher?: ServiceLauncher;
+  /** Where save dialogs open. Default: ~/Downloads. */
+  downloadsDir?: string;
+  fetch?: typeof fetch;
+  /** Environment the local service inherits (DATABASE_URL and LINEDESK_* are always dropped). */
+  baseEnv?: NodeJS.ProcessEnv;
+  localServiceReadyTimeoutMs?: number;
+  platform?: NodeJS.Platform;
+}
+
+export interface MainServices {
+  appInfo: AppInfo;
+  vault: CredentialVault;
+  profiles: ProfileStore;
+  prefs: PrefsStore;
+  session: SessionService;
+  localService: LocalService;
+  exportFiles: ExportFiles;
+  externalLinks: ExternalLinks;
+  /** Origins the renderer may call: every profile's service plus the running local service. */
+  connectOrigins(): string[];
+  /** Stops the local service; call before quitting. */
+  dispose(): Promise<void>;
+}
+
+export function createMainServices(options: MainServicesOptions): MainServices {
+  const stores = options.stores ?? createConfStoreFactory(options.dataDir);
+  const vault = createCredentialVault({
+    safeStorage: options.safeStorage,
+    store: stores('vault'),
+    platform: options.platform,
+  });
+  const profiles = createProfileStore({ store: stores('profiles') });
+  const prefs = createPrefsStore({ store: stores('prefs') });
+  const session = createSessionService({ profiles, vault, fetch: options.fetch });
+  const localService = createLocalService({
+    dataDir: options.dataDir,
+    launcher:
+      options.serviceLauncher ??
+      createNodeServiceLauncher({ entry: path.resolve('server/cli.ts'), cwd: process.cwd() }),
+    profiles,
+    vault,
+    session,
+    baseEnv: options.baseEnv,
+    readyTimeoutMs: options.localServiceReadyTimeoutMs,
+  });
+  const exportFiles = createExportFiles({
+    dialog: options.dialogs,
+    defaultDirectory: options.downloadsDir ?? path.join(os.homedir(), 'Downloads'),
+  });
+  const externalLinks = createExternalLinks({
+    shell: options.shell,
+    extraOrigins: () => profiles.serviceOrigins(),
+  });
+  const appInfo: AppInfo = {
+    name: 'Linedesk',
+    version: '0.1.0',
+    platform: options.platform ?? process.platform,
+    electronVersion: null,
+    packaged: false,
+    ...options.app,
+  };
+
+  return {
+    appInfo,
+    vault,
+    profiles,
+    prefs,
+    session,
+    localService,
+    exportFiles,
+    externalLinks,
+    connectOrigins() {
+      const origins = new Set(profiles.serviceOrigins());
+      const local = localService.status().url;
+      if (local) origins.add(new URL(local).origin);
+      return [...origins];
+    },
+    async dispose() {
+      await localService.stop();
+    },
+  };
+}

@@ -1,0 +1,51 @@
+// Saves a CSV the renderer produced (the accounts export) where the administrator chooses, through
+// the system save dialog. Written with a UTF-8 byte order mark so Excel reads accents correctly.
+import { writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import type { SaveCsvResult } from '../../../common/ipc/contract';
+import { MainError } from './main-error';
+
+/** The part of Electron's dialog used here; a test double in Node. */
+export interface SaveDialog {
+  showSaveDialog(options: {
+    title: string;
+    defaultPath: string;
+    filters: { name: string; extensions: string[] }[];
+  }): Promise<{ canceled: boolean; filePath?: string }>;
+}
+
+export interface ExportFiles {
+  saveCsv(args: { suggestedName: string; content: string }): Promise<SaveCsvResult>;
+}
+
+const BOM = '\uFEFF';
+
+export function createExportFiles(options: {
+  dialog: SaveDialog;
+  /** Where the dialog opens, e.g. the Downloads folder. */
+  defaultDirectory: string;
+}): ExportFiles {
+  return {
+    async saveCsv({ suggestedName, content }) {
+      const name = suggestedName.toLowerCase().endsWith('.csv')
+        ? suggestedName
+        : `${suggestedName}.csv`;
+      const choice = await options.dialog.showSaveDialog({
+        title: 'Save the export',
+        defaultPath: path.join(options.defaultDirectory, path.basename(name)),
+        filters: [{ name: 'CSV file', extensions: ['csv'] }],
+      });
+      if (choice.canceled || !choice.filePath) return { saved: false };
+      try {
+        await writeFile(choice.filePath, content.startsWith(BOM) ? content : BOM + content, 'utf8');
+      } catch (error) {
+        const reason = (error as NodeJS.ErrnoException).code ?? 'unknown';
+        throw new MainError(
+          'FILE_NOT_SAVED',
+          `The file could not be saved to ${choice.filePath} (${reason}). Choose another folder and try again.`,
+        );
+      }
+      return { saved: true, filePath: choice.filePath };
+    },
+  };
+}

@@ -1,0 +1,78 @@
+// Calls to the provisioning service's auth endpoints from main (fetch), with the service's
+// `{error:{code,message}}` answers and network failures turned into MainErrors.
+import { MainError } from './main-error';
+
+export interface ServiceTokens {
+  accessToken: string;
+  refreshToken: string;
+  expiresAt: string;
+  administrator?: unknown;
+  passwordChangeRequired?: boolean;
+}
+
+function hostOf(serviceUrl: string): string {
+  try {
+    return new URL(serviceUrl).host;
+  } catch {
+    return serviceUrl;
+  }
+}
+
+async function errorFrom(response: Response): Promise<MainError> {
+  let code = `HTTP_${response.status}`;
+  let message = `The service answered with an unexpected error (${response.status}). Try again, or contact the service's administrator.`;
+  try {
+    const body = (await response.json()) as { error?: { code?: unknown; message?: unknown } };
+    if (typeof body.error?.code === 'string') code = body.error.code;
+    if (typeof body.error?.message === 'string' && body.error.message) message = body.error.message;
+  } catch {
+    // Not JSON: keep the generic sentence.
+  }
+  return new MainError(code, message);
+}
+
+/** POST/GET JSON to `${serviceUrl}/api/v1${path}`; throws MainError on any failure. */
+export async function serviceRequest<T>(
+  serviceUrl: string,
+  path: string,
+  options: { method?: 'GET' | 'POST'; body?: unknown; accessToken?: string; fetch?: typeof fetch },
+): Promise<T> {
+  const doFetch = options.fetch ?? fetch;
+  const headers: Record<string, string> = { accept: 'application/json' };
+  if (options.body !== undefined) headers['content-type'] = 'application/json';
+  if (options.accessToken) headers.authorization = `Bearer ${options.accessToken}`;
+  let response: Response;
+  try {
+    response = await doFetch(`${serviceUrl}/api/v1${path}`, {
+      method: options.method ?? 'POST',
+      headers,
+      body: options.body === undefined ? undefined : JSON.stringify(options.body),
+      signal: AbortSignal.timeout(30_000),
+    });
+  } catch {
+    throw new MainError(
+      'SERVICE_UNREACHABLE',
+      `Linedesk could not reach the service at ${hostOf(serviceUrl)}. Check the address and your connection, and that the service is running.`,
+    );
+  }
+  if (!response.ok) throw await errorFrom(response);
+  try {
+    return (await response.json()) as T;
+  } catch {
+    throw new MainError(
+      'UNEXPECTED_ANSWER',
+      `The service at ${hostOf(serviceUrl)} gave an answer Linedesk does not understand. Check that the address points to a Linedesk service.`,
+    );
+  }
+}
+
+export function isServiceTokens(value: unknown): value is ServiceTokens {
+  const tokens = value as ServiceTokens;
+  return (
+    typeof tokens === 'object' &&
+    tokens !== null &&
+    typeof tokens.accessToken === 'string' &&
+    typeof tokens.refreshToken === 'string' &&
+    typeof tokens.expiresAt === 'string'
+  );
+}

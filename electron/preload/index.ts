@@ -1,0 +1,19 @@
+// The preload (sandboxed, bundled into one CommonJS file): exposes `window.linedesk` with one
+// function per contract channel, grouped by domain. ipcRenderer itself never reaches the page.
+import { contextBridge, ipcRenderer } from 'electron';
+import { createLinedeskBridge } from '../../common/ipc/bridge';
+import { BRIDGE_GLOBAL, MENU_COMMAND_CHANNEL, type IpcEnvelope } from '../../common/ipc/channels';
+
+const bridge = createLinedeskBridge({
+  invoke: (channel, args) => ipcRenderer.invoke(channel, args) as Promise<IpcEnvelope>,
+  onMenuCommand(listener) {
+    // Only the command crosses over; the IPC event object stays in the preload.
+    const forward = (_event: unknown, command: unknown) => listener(command as never);
+    ipcRenderer.on(MENU_COMMAND_CHANNEL, forward);
+    return () => {
+      ipcRenderer.removeListener(MENU_COMMAND_CHANNEL, forward);
+    };
+  },
+});
+
+contextBridge.exposeInMainWorld(BRIDGE_GLOBAL, bridge);

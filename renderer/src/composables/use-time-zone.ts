@@ -1,0 +1,51 @@
+// Dates and times shown in the time zone the admin picked (preferences), and its name for the top bar.
+import { computed } from 'vue';
+import { usePreferencesStore } from '../stores/preferences';
+import { timeZoneName } from '../utils/time-zones';
+
+/** Short zone abbreviation at a moment ("CDT", "GMT+1"), as the locale names it. */
+export function zoneAbbreviation(timeZone: string, at: Date = new Date()): string {
+  const parts = new Intl.DateTimeFormat('en-US', { timeZone, timeZoneName: 'short' }).formatToParts(
+    at,
+  );
+  return parts.find((part) => part.type === 'timeZoneName')?.value ?? timeZone;
+}
+
+/** "US - Central (CDT)". */
+export function zoneLabel(timeZone: string, at: Date = new Date()): string {
+  return `${timeZoneName(timeZone)} (${zoneAbbreviation(timeZone, at)})`;
+}
+
+/** Formats an ISO instant in a zone: "Nov 27, 2026, 2:05 PM"; empty input gives an em dash. */
+export function formatInZone(
+  iso: string | null | undefined,
+  timeZone: string,
+  style: 'date-time' | 'date' | 'time' = 'date-time',
+): string {
+  if (!iso) return '—';
+  const date = new Date(iso);
+  if (Number.isNaN(date.getTime())) return '—';
+  const options: Intl.DateTimeFormatOptions =
+    style === 'date'
+      ? { dateStyle: 'medium' }
+      : style === 'time'
+        ? { timeStyle: 'short' }
+        : { dateStyle: 'medium', timeStyle: 'short' };
+  return new Intl.DateTimeFormat(undefined, { ...options, timeZone }).format(date);
+}
+
+/** Reactive helpers bound to the chosen zone. */
+export function useTimeZone() {
+  const preferences = usePreferencesStore();
+  const timeZone = computed(() => preferences.timeZone);
+  const label = computed(() => zoneLabel(preferences.timeZone));
+  return {
+    timeZone,
+    /** "All the information displayed in US - Central (CDT)" */
+    displayedIn: computed(() => `All the information displayed in ${label.value}`),
+    label,
+    formatDateTime: (iso: string | null | undefined) => formatInZone(iso, preferences.timeZone),
+    formatDate: (iso: string | null | undefined) => formatInZone(iso, preferences.timeZone, 'date'),
+    formatTime: (iso: string | null | undefined) => formatInZone(iso, preferences.timeZone, 'time'),
+  };
+}

@@ -1,0 +1,9 @@
+// Renderer entry: Vue app with Vuetify, Pinia and the router.
+import { createApp } from 'vue';
+import { createPinia } from 'pinia';
+import App from './App.vue';
+import { vuetify } from './plugins/vuetify';
+import { router } from './router';
+import './styles/app.css';
+
+createApp(App).use(createPinia()).use(vuetify).use(router).mount('#app');

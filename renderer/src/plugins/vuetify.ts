@@ -1,0 +1,64 @@
+// Vuetify setup: calm light and dark themes with AA contrast, compact density everywhere, MDI icons.
+import '@mdi/font/css/materialdesignicons.css';
+import 'vuetify/styles';
+import { createVuetify, type ThemeDefinition } from 'vuetify';
+import { aliases, mdi } from 'vuetify/iconsets/mdi';
+
+const light: ThemeDefinition = {
+  dark: false,
+  colors: {
+    background: '#f4f6f9',
+    surface: '#ffffff',
+    'surface-variant': '#e8ecf2',
+    'on-surface-variant': '#37414f',
+    primary: '#1d5fc4',
+    secondary: '#4a5a70',
+    success: '#1e7d3c',
+    warning: '#a15c00',
+    error: '#c2302a',
+    info: '#1f6fa8',
+    'rail-background': '#1c2533',
+  },
+};
+
+const dark: ThemeDefinition = {
+  dark: true,
+  colors: {
+    background: '#12161d',
+    surface: '#1a2029',
+    'surface-variant': '#2a323e',
+    'on-surface-variant': '#d5dce6',
+    primary: '#7fb0ff',
+    secondary: '#a9b7c9',
+    success: '#66c787',
+    warning: '#f0b44c',
+    error: '#ff8a80',
+    info: '#7cc4f2',
+    'rail-background': '#0d1117',
+  },
+};
+
+/** The one Vuetify instance; the theme name is switched by the preferences store. */
+export const vuetify = createVuetify({
+  theme: { defaultTheme: 'light', themes: { light, dark } },
+  icons: { defaultSet: 'mdi', aliases, sets: { mdi } },
+  defaults: {
+    global: { density: 'compact' },
+    VTextField: { variant: 'outlined', density: 'compact', hideDetails: 'auto', color: 'primary' },
+    VSelect: { variant: 'outlined', density: 'compact', hideDetails: 'auto', color: 'primary' },
+    VAutocomplete: {
+      variant: 'outlined',
+      density: 'compact',
+      hideDetails: 'auto',
+      color: 'primary',
+    },
+    VTextarea: { variant: 'outlined', density: 'compact', hideDetails: 'auto' },
+    VCheckbox: { density: 'compact', hideDetails: 'auto', color: 'primary' },
+    VSwitch: { density: 'compact', hideDetails: 'auto', color: 'primary', inset: true },
+    VBtn: { density: 'comfortable' },
+    VChip: { size: 'small' },
+    VCard: { elevation: 0 },
+    VTooltip: { location: 'bottom', openDelay: 300 },
+    VDataTableServer: { density: 'compact', hover: true, fixedHeader: true },
+  },
+});

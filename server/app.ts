@@ -1,0 +1,127 @@
+// Builds the provisioning service's Fastify app: zod validation and serialization, OpenAPI at
+// GET /api/v1/openapi.json, CORS, uniform errors, and one route plugin per file in routes/.
+import cors from '@fastify/cors';
+import swagger from '@fastify/swagger';
+import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
+import {
+  jsonSchemaTransform,
+  serializerCompiler,
+  validatorCompiler,
+} from 'fastify-type-provider-zod';
+import type { AppDeps } from './deps';
+import { registerDeliveryWorker } from './delivery/delivery-plugin';
+import { installErrorHandling } from './http/errors';
+import { installInputGuards } from './http/input-guards';
+import { administratorRoutes } from './routes/administrators';
+import { accountExportRoutes } from './routes/accounts-export';
+import { accountRoutes } from './routes/accounts';
+import { auditRoutes } from './routes/audit';
+import { authRoutes } from './routes/auth';
+import { healthRoutes } from './routes/health';
+import { importRoutes } from './routes/imports';
+import { activationRoutes } from './routes/activation';
+import { invitationTemplateRoutes } from './routes/invitation-template';
+import { meRoutes } from './routes/me';
+import { numberRoutes } from './routes/numbers';
+import { organizationRoutes } from './routes/organizations';
+import { outboxRoutes } from './routes/outbox';
+import { organizationSettingsRoutes } from './routes/organization-settings';
+import { permissionProfileRoutes } from './routes/permission-profiles';
+
+export const apiPrefix = '/api/v1';
+
+export interface ApiRoute {
+  method: string;
+  url: string;
+}
+
+declare module 'fastify' {
+  interface FastifyInstance {
+    /** Every route registered on the app (method, url as written, e.g. `/api/v1/x/:id`). */
+    apiRoutes: ApiRoute[];
+  }
+}
+
+export interface BuildAppOptions {
+  /** Fastify's logger (JSON lines); off by default (tests), the CLI turns it on to stderr. */
+  logger?: FastifyServerOptions['logger'];
+}
+
+export async function buildApp(
+  deps: AppDeps,
+  options: BuildAppOptions = {},
+): Promise<FastifyInstance> {
+  const app = Fastify({
+    logger: options.logger ?? false,
+    bodyLimit: 8 * 1024 * 1024,
+    // Long ids or query strings are refused by validation, not by a crash.
+    routerOptions: { maxParamLength: 500 },
+  });
+  app.decorate('deps', deps);
+  app.decorateRequest('administrator', null);
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+  installErrorHandling(app);
+  installInputGuards(app);
+  // Every route as registered, so tests can check that the OpenAPI document lists them all.
+  const routes: ApiRoute[] = [];
+  app.decorate('apiRoutes', routes);
+  app.addHook('onRoute', (route) => {
+    for (const method of [route.method].flat()) routes.push({ method, url: route.url });
+  });
+  registerDeliveryWorker(app);
+
+  const allowed = new Set(deps.config.allowedOrigins);
+  await app.register(cors, {
+    // No Origin header = not a browser (the desktop main process, scripts, tests): allowed.
+    origin: (origin, callback) => callback(null, origin === undefined || allowed.has(origin)),
+    methods: ['GET', 'POST', 'PUT', 'PATCH', 'DELETE'],
+    allowedHeaders: ['Authorization', 'Content-Type', 'Idempotency-Key'],
+    exposedHeaders: ['Idempotent-Replayed', 'Content-Disposition'],
+    credentials: false,
+    maxAge: 600,
+  });
+
+  await app.register(swagger, {
+    openapi: {
+      openapi: '3.0.3',
+      info: {
+        title: 'Linedesk provisioning service',
+        description: 'Accounts, numbers, invitations and imports for MultiLine (api.md).',
+        version: deps.config.version,
+      },
+      components: {
+        securitySchemes: { bearer: { type: 'http', scheme: 'bearer' } },
+      },
+      security: [{ bearer: [] }],
+    },
+    transform: jsonSchemaTransform,
+  });
+
+  await app.register(
+    async (api) => {
+      await api.register(healthRoutes);
+      await api.register(authRoutes);
+      await api.register(meRoutes);
+      await api.register(organizationRoutes);
+      await api.register(organizationSettingsRoutes);
+      await api.register(invitationTemplateRoutes);
+      await api.register(permissionProfileRoutes);
+      await api.register(administratorRoutes);
+      await api.register(auditRoutes);
+      // ACCOUNTS and DELIVERY: register your route plugins here.
+      await api.register(importRoutes);
+      await api.register(activationRoutes);
+      await api.register(numberRoutes);
+      await api.register(accountRoutes);
+      await api.register(accountExportRoutes);
+      await api.register(outboxRoutes);
+    },
+    { prefix: apiPrefix },
+  );
+
+  app.get(`${apiPrefix}/openapi.json`, { schema: { tags: ['meta'], security: [] } }, async () =>
+    app.swagger(),
+  );
+  return app;
+}

@@ -1,0 +1,106 @@
+// The service's settings from the command line and the environment (api.md "Running it").
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { parseArgs } from 'node:util';
+
+export interface ServiceConfig {
+  host: string;
+  port: number;
+  dataDir: string;
+  demo: boolean;
+  /** `postgres://…` → PostgreSQL; unset → SQLite in dataDir. */
+  databaseUrl: string | undefined;
+  adminEmail: string | undefined;
+  adminPassword: string | undefined;
+  smtpUrl: string | undefined;
+  smsUrl: string | undefined;
+  smsToken: string | undefined;
+  /** Base of the activation link put in invitations. */
+  activationUrl: string;
+  /** Browser origins allowed by CORS. */
+  allowedOrigins: string[];
+  /** Overrides the signing and hashing secrets kept in the database. */
+  secret: string | undefined;
+  /** Name of the root organization created on an empty database. */
+  rootOrganizationName: string;
+  logLevel: string;
+  version: string;
+}
+
+/** The desktop app's own renderer origins: the packaged app and the Vite dev server. */
+export const desktopAppOrigins = [
+  'app://linedesk',
+  'http://localhost:5173',
+  'http://127.0.0.1:5173',
+];
+
+export const defaultActivationUrl = 'https://activate.linedesk.example/activate';
+
+function packageVersion(): string {
+  try {
+    const text = readFileSync(new URL('../package.json', import.meta.url), 'utf8');
+    const version: unknown = (JSON.parse(text) as { version?: unknown }).version;
+    return typeof version === 'string' ? version : '0.0.0';
+  } catch {
+    return '0.0.0';
+  }
+}
+
+function nonEmpty(value: string | undefined): string | undefined {
+  return value !== undefined && value.trim() !== '' ? value.trim() : undefined;
+}
+
+function parsePort(text: string): number {
+  const port = Number(text);
+  if (!Number.isInteger(port) || port < 0 || port > 65535) {
+    throw new Error(`--port must be a whole number from 0 to 65535, not "${text}".`);
+  }
+  return port;
+}
+
+/** Reads argv (without node and script) and env; throws a readable Error on bad options. */
+export function loadConfig(
+  argv: string[] = process.argv.slice(2),
+  env: NodeJS.ProcessEnv = process.env,
+): ServiceConfig {
+  const { values } = parseArgs({
+    args: argv,
+    options: {
+      host: { type: 'string' },
+      port: { type: 'string' },
+      'data-dir': { type: 'string' },
+      demo: { type: 'boolean' },
+    },
+    strict: true,
+    allowPositionals: false,
+  });
+  const origins = nonEmpty(env.LINEDESK_ALLOWED_ORIGINS);
+  return {
+    host: values.host ?? nonEmpty(env.LINEDESK_HOST) ?? '127.0.0.1',
+    port: parsePort(values.port ?? nonEmpty(env.LINEDESK_PORT) ?? '8787'),
+    dataDir: path.resolve(values['data-dir'] ?? nonEmpty(env.LINEDESK_DATA_DIR) ?? '.linedesk'),
+    demo: values.demo ?? false,
+    databaseUrl: nonEmpty(env.DATABASE_URL),
+    adminEmail: nonEmpty(env.LINEDESK_ADMIN_EMAIL)?.toLowerCase(),
+    adminPassword: env.LINEDESK_ADMIN_PASSWORD || undefined,
+    smtpUrl: nonEmpty(env.LINEDESK_SMTP_URL),
+    smsUrl: nonEmpty(env.LINEDESK_SMS_URL),
+    smsToken: nonEmpty(env.LINEDESK_SMS_TOKEN),
+    activationUrl: nonEmpty(env.LINEDESK_ACTIVATION_URL) ?? defaultActivationUrl,
+    allowedOrigins: origins
+      ? origins
+          .split(',')
+          .map((origin) => origin.trim())
+          .filter(Boolean)
+      : desktopAppOrigins,
+    secret: env.LINEDESK_SECRET || undefined,
+    rootOrganizationName: nonEmpty(env.LINEDESK_ORGANIZATION_NAME) ?? 'Main Organization',
+    logLevel: nonEmpty(env.LINEDESK_LOG_LEVEL) ?? 'info',
+    version: packageVersion(),
+  };
+}
+
+/** Defaults for tests and embedding: everything local, no transports. */
+export function defaultConfig(overrides: Partial<ServiceConfig> = {}): ServiceConfig {
+  return { ...loadConfig([], {}), ...overrides };
+}

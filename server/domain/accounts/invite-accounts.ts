@@ -1,0 +1,212 @@
+// Invite and Resend Invite. Invite moves Not Invited accounts to Invited under the capacity rule
+// (all or nothing for the selection); Resend issues a new password (the old one stops working) and
+// works whatever the number stock, except for Not Invited accounts, which it invites.
+import type { AccountActionResults } from '../../../common/api/accounts';
+import type { AccountRow } from '../../db/schema';
+import { isoNow } from '../../db/values';
+import { computeCapacities, countsAgainstCapacity } from '../capacity';
+import { recordChange } from '../change-log';
+import { issueAccountInvitation } from '../invitations/issue-invitation';
+import { lockOrganizations, type Db } from '../organization-context';
+import { failure, success, type Outcome } from '../outcome';
+import { accountsInScope, type AccountsContext } from './account-context';
+import { notEnoughNumbers } from './account-rules';
+
+type ActionResult = AccountActionResults['results'][number];
+
+const notFoundResult = (accountId: string): ActionResult => ({
+  accountId,
+  ok: false,
+  error: { code: 'NOT_FOUND', message: 'That account was not found.' },
+});
+
+/** Marks one account Invited (only if it still is in `from`) and issues its invitation. */
+async function sendInvitation(
+  db: Db,
+  context: AccountsContext,
+  account: AccountRow & { organization_path: string },
+  from: AccountRow['status'],
+  nextStatus: 'invited' | 'activated',
+  action: string,
+): Promise<ActionResult> {
+  const now = isoNow(context.invitation.now);
+  const changed = await db
+    .updateTable('accounts')
+    .set({
+      status: nextStatus,
+      invited_at: nextStatus === 'invited' ? now : account.invited_at,
+      updated_at: now,
+    })
+    .where('id', '=', account.id)
+    .where('status', '=', from)
+    .executeTakeFirst();
+  if (Number(changed.numUpdatedRows) !== 1) {
+    return {
+      accountId: account.id,
+      ok: false,
+      error: { code: 'CONFLICT', message: 'The account changed meanwhile; refresh and try again.' },
+    };
+  }
+  const updated: AccountRow = { ...account, status: nextStatus };
+  await issueAccountInvitation(db, context.invitation, updated, {
+    path: account.organization_path,
+  });
+  await recordChange(db, context.actor, {
+    action,
+    targetType: 'account',
+    targetId: account.id,
+    organizationId: account.organization_id,
+    details: { previousStatus: from },
+  });
+  return { accountId: account.id, ok: true };
+}
+
+/**
+ * Invites Not Invited accounts. 409 NOT_ENOUGH_NUMBERS (nothing invited) when, in any organization,
+ * the selected accounts without a number exceed its capacity. Other accounts get a per-account error.
+ */
+export async function inviteAccounts(
+  db: Db,
+  context: AccountsContext,
+  accountIds: readonly string[],
+): Promise<Outcome<AccountActionResults>> {
+  const found = await accountsInScope(db, context.scope, accountIds);
+  const eligible = [...found.values()].filter((account) => account.status === 'not_invited');
+  const needed = new Map<string, number>();
+  for (const account of eligible) {
+    if (account.number === null) {
+      needed.set(account.organization_id, (needed.get(account.organization_id) ?? 0) + 1);
+    }
+  }
+  if (needed.size > 0) {
+    await lockOrganizations(db, needed.keys());
+    const capacities = await computeCapacities(db, [...needed.keys()]);
+    for (const [organizationId, count] of needed) {
+      const capacity = capacities.get(organizationId) ?? 0;
+      if (count > capacity) return notEnoughNumbers(organizationId, count, capacity);
+    }
+  }
+  const results: ActionResult[] = [];
+  for (const accountId of new Set(accountIds)) {
+    const account = found.get(accountId);
+    if (!account) results.push(notFoundResult(accountId));
+    else if (account.status !== 'not_invited') {
+      results.push({
+        accountId,
+        ok: false,
+        error: {
+          code: 'CONFLICT',
+          message: 'Only Not Invited accounts can be invited; use Resend Invite for the others.',
+        },
+      });
+    } else {
+      results.push(
+        await sendInvitation(db, context, account, 'not_invited', 'invited', 'account.invited'),
+      );
+    }
+  }
+  return success({ results });
+}
+
+/**
+ * Resends invitations with new passwords: Invited and Invitation Failed → Invited, Activated stays
+ * Activated (a reinstall), Not Invited is invited under the capacity rule, Suspended is refused.
+ */
+export async function resendInvitations(
+  db: Db,
+  context: AccountsContext,
+  accountIds: readonly string[],
+): Promise<Outcome<AccountActionResults>> {
+  const found = await accountsInScope(db, context.scope, accountIds);
+  const firstTimers = [...found.values()].filter(
+    (account) => account.status === 'not_invited' && account.number === null,
+  );
+  const capacities = new Map<string, number>();
+  if (firstTimers.length > 0) {
+    const organizationIds = [...new Set(firstTimers.map((account) => account.organization_id))];
+    await lockOrganizations(db, organizationIds);
+    for (const [id, capacity] of await computeCapacities(db, organizationIds))
+      capacities.set(id, capacity);
+  }
+  const results: ActionResult[] = [];
+  for (const accountId of new Set(accountIds)) {
+    const account = found.get(accountId);
+    if (!account) {
+      results.push(notFoundResult(accountId));
+      continue;
+    }
+    switch (account.status) {
+      case 'invited':
+      case 'invitation_failed':
+        results.push(
+          await sendInvitation(
+            db,
+            context,
+            account,
+            account.status,
+            'invited',
+            'account.invitation_resent',
+          ),
+        );
+        break;
+      case 'activated':
+        results.push(
+          await sendInvitation(
+            db,
+            context,
+            account,
+            'activated',
+            'activated',
+            'account.invitation_resent',
+          ),
+        );
+        break;
+      case 'not_invited': {
+        if (!countsAgainstCapacity({ ...account, status: 'invited' })) {
+          results.push(
+            await sendInvitation(db, context, account, 'not_invited', 'invited', 'account.invited'),
+          );
+          break;
+        }
+        const capacity = capacities.get(account.organization_id) ?? 0;
+        if (capacity < 1) {
+          const refused = notEnoughNumbers(account.organization_id, 1, capacity);
+          results.push({
+            accountId,
+            ok: false,
+            error: { code: refused.code, message: refused.message },
+          });
+          break;
+        }
+        const result = await sendInvitation(
+          db,
+          context,
+          account,
+          'not_invited',
+          'invited',
+          'account.invited',
+        );
+        if (result.ok) capacities.set(account.organization_id, capacity - 1);
+        results.push(result);
+        break;
+      }
+      case 'suspended':
+        results.push({
+          accountId,
+          ok: false,
+          error: {
+            code: 'CONFLICT',
+            message: 'This account is suspended; unsuspend it before resending its invitation.',
+          },
+        });
+        break;
+      default:
+        return failure(
+          'INTERNAL_ERROR',
+          500,
+          `Unknown account status ${String(account.status satisfies never)}.`,
+        );
+    }
+  }
+  return success({ results });
+}

@@ -1,0 +1,208 @@
+// Managing administrators: create (and invite), change, delete, resend invitations. Nobody grants
+// privileges they do not hold, and nobody changes their own privileges or deletes themselves.
+import type { Kysely } from 'kysely';
+import type {
+  AdministratorResults,
+  CreateAdministrator,
+  Privilege,
+  UpdateAdministrator,
+} from '../../../common/api/administrators';
+import type { AdministratorRow, Database } from '../../db/schema';
+import { newId } from '../../db/values';
+import type { AppDeps } from '../../deps';
+import { parsePrivileges, type SignedInAdministrator } from '../../http/auth';
+import { AppError, forbidden, notFound } from '../../http/errors';
+import { isPathWithin, organizationInScope } from '../../http/scope';
+import { recordAudit } from '../audit/record-audit';
+import { sendAdministratorInvitation } from './administrator-invitation';
+
+function assertCanGrant(actor: SignedInAdministrator, privileges: Privilege[]): void {
+  const missing = privileges.filter((privilege) => !actor.privileges.includes(privilege));
+  if (missing.length > 0) {
+    throw forbidden('You cannot give privileges you do not have yourself.');
+  }
+}
+
+export function administratorExists(email: string): AppError {
+  return new AppError(
+    'ADMINISTRATOR_EXISTS',
+    409,
+    `There is already an administrator with the email address ${email}.`,
+    { fields: { email: 'This email address already belongs to an administrator.' } },
+  );
+}
+
+/** The administrator if they belong to the actor's subtree; 404 otherwise. */
+export async function administratorInScope(
+  db: Kysely<Database>,
+  actor: SignedInAdministrator,
+  administratorId: string,
+): Promise<AdministratorRow> {
+  const row = await db
+    .selectFrom('administrators as a')
+    .innerJoin('organizations as o', 'o.id', 'a.organization_id')
+    .selectAll('a')
+    .select('o.path')
+    .where('a.id', '=', administratorId)
+    .executeTakeFirst();
+  if (!row || !isPathWithin(row.path, actor.organizationPath)) throw notFound('That administrator');
+  const { path: _path, ...administrator } = row;
+  return administrator;
+}
+
+/** Creates and invites an administrator inside `trx` (the caller's transaction). */
+export async function createAdministrator(
+  deps: AppDeps,
+  trx: Kysely<Database>,
+  actor: SignedInAdministrator,
+  input: CreateAdministrator,
+): Promise<AdministratorRow> {
+  const organization = await organizationInScope(trx, actor, input.organizationId);
+  assertCanGrant(actor, input.privileges);
+  const taken = await trx
+    .selectFrom('administrators')
+    .select('id')
+    .where('email', '=', input.email)
+    .executeTakeFirst();
+  if (taken) throw administratorExists(input.email);
+  const now = deps.now().toISOString();
+  const row: AdministratorRow = {
+    id: newId(),
+    organization_id: organization.id,
+    email: input.email,
+    name: input.name,
+    privileges: JSON.stringify(input.privileges),
+    password_hash: null,
+    password_change_required: 1,
+    status: 'invited',
+    invited_at: now,
+    created_at: now,
+    updated_at: now,
+  };
+  await trx.insertInto('administrators').values(row).execute();
+  await sendAdministratorInvitation(deps, trx, row);
+  await recordAudit(trx, {
+    actor,
+    organizationId: organization.id,
+    action: 'administrator.invited',
+    targetType: 'administrator',
+    targetId: row.id,
+    details: { email: row.email, privileges: input.privileges },
+    at: deps.now(),
+  });
+  return row;
+}
+
+export async function updateAdministrator(
+  deps: AppDeps,
+  actor: SignedInAdministrator,
+  administratorId: string,
+  change: UpdateAdministrator,
+): Promise<AdministratorRow> {
+  const current = await administratorInScope(deps.db, actor, administratorId);
+  const self = current.id === actor.id;
+  if (self && (change.privileges !== undefined || change.organizationId !== undefined)) {
+    throw new AppError(
+      'CANNOT_CHANGE_OWN_ADMINISTRATOR',
+      409,
+      'You cannot change your own privileges or organization; ask another administrator.',
+    );
+  }
+  if (change.privileges !== undefined) {
+    // Only privileges being added need to be held; removing others' extra ones is fine.
+    const before = parsePrivileges(current.privileges);
+    assertCanGrant(
+      actor,
+      change.privileges.filter((privilege) => !before.includes(privilege)),
+    );
+  }
+  if (change.organizationId !== undefined) {
+    await organizationInScope(deps.db, actor, change.organizationId);
+  }
+  const now = deps.now();
+  return deps.db.transaction().execute(async (trx) => {
+    const updated = await trx
+      .updateTable('administrators')
+      .set({
+        ...(change.name !== undefined && { name: change.name }),
+        ...(change.privileges !== undefined && { privileges: JSON.stringify(change.privileges) }),
+        ...(change.organizationId !== undefined && { organization_id: change.organizationId }),
+        updated_at: now.toISOString(),
+      })
+      .where('id', '=', current.id)
+      .returningAll()
+      .executeTakeFirstOrThrow();
+    await recordAudit(trx, {
+      actor,
+      organizationId: updated.organization_id,
+      action: 'administrator.changed',
+      targetType: 'administrator',
+      targetId: updated.id,
+      details: { ...change },
+      at: now,
+    });
+    return updated;
+  });
+}
+
+export async function deleteAdministrator(
+  deps: AppDeps,
+  actor: SignedInAdministrator,
+  administratorId: string,
+): Promise<AdministratorRow> {
+  const current = await administratorInScope(deps.db, actor, administratorId);
+  if (current.id === actor.id) {
+    throw new AppError(
+      'CANNOT_CHANGE_OWN_ADMINISTRATOR',
+      409,
+      'You cannot delete yourself; ask another administrator.',
+    );
+  }
+  await deps.db.transaction().execute(async (trx) => {
+    await trx.deleteFrom('administrators').where('id', '=', current.id).execute();
+    await recordAudit(trx, {
+      actor,
+      organizationId: current.organization_id,
+      action: 'administrator.deleted',
+      targetType: 'administrator',
+      targetId: current.id,
+      details: { email: current.email },
+      at: deps.now(),
+    });
+  });
+  return current;
+}
+
+/** New temporary password for each administrator; those outside the subtree answer NOT_FOUND. */
+export async function resendAdministratorInvitations(
+  deps: AppDeps,
+  actor: SignedInAdministrator,
+  administratorIds: string[],
+): Promise<AdministratorResults> {
+  const results: AdministratorResults['results'] = [];
+  for (const administratorId of [...new Set(administratorIds)]) {
+    try {
+      const administrator = await administratorInScope(deps.db, actor, administratorId);
+      await deps.db.transaction().execute(async (trx) => {
+        await sendAdministratorInvitation(deps, trx, administrator);
+        await recordAudit(trx, {
+          actor,
+          organizationId: administrator.organization_id,
+          action: 'administrator.invitation_resent',
+          targetType: 'administrator',
+          targetId: administrator.id,
+          at: deps.now(),
+        });
+      });
+      results.push({ administratorId, ok: true });
+    } catch (error) {
+      if (!(error instanceof AppError)) throw error;
+      results.push({
+        administratorId,
+        ok: false,
+        error: { code: error.code, message: error.message },
+      });
+    }
+  }
+  return { results };
+}

@@ -1,0 +1,21 @@
+// Administrators' passwords: argon2id (slow on purpose; invitation passwords use HMAC instead).
+import { hash, verify } from '@node-rs/argon2';
+
+// OWASP's argon2id baseline: 19 MiB, 2 passes.
+const options = { memoryCost: 19_456, timeCost: 2, parallelism: 1 };
+
+export function hashAdministratorPassword(password: string): Promise<string> {
+  return hash(password, options);
+}
+
+/** False for a wrong password or a malformed stored hash (never throws for bad input). */
+export async function verifyAdministratorPassword(
+  storedHash: string,
+  password: string,
+): Promise<boolean> {
+  try {
+    return await verify(storedHash, password);
+  } catch {
+    return false;
+  }
+}

@@ -1,0 +1,153 @@
+// Sign-in sessions: a session per sign-in, rotated single-use refresh tokens (a reused one ends
+// the session: it was stolen or replayed), and short access tokens naming the session.
+import { createHash, randomBytes } from 'node:crypto';
+import type { Kysely } from 'kysely';
+import type { Session } from '../../../common/api/auth';
+import type { AdministratorRow, Database } from '../../db/schema';
+import { isSet, newId } from '../../db/values';
+import type { AppDeps } from '../../deps';
+import { unauthorized } from '../../http/errors';
+import { toAdministrator } from '../administrators/administrator-view';
+import { signAccessToken } from './access-token';
+
+export const refreshTokenLifetimeDays = 30;
+
+export const hashToken = (token: string): string =>
+  createHash('sha256').update(token).digest('hex');
+
+async function issueRefreshToken(
+  db: Kysely<Database>,
+  sessionId: string,
+  now: Date,
+): Promise<string> {
+  const token = randomBytes(32).toString('base64url');
+  await db
+    .insertInto('refresh_tokens')
+    .values({
+      token_hash: hashToken(token),
+      session_id: sessionId,
+      expires_at: new Date(now.getTime() + refreshTokenLifetimeDays * 86_400_000).toISOString(),
+      used_at: null,
+      created_at: now.toISOString(),
+    })
+    .execute();
+  return token;
+}
+
+function sessionAnswer(
+  deps: AppDeps,
+  administrator: AdministratorRow,
+  sessionId: string,
+  refreshToken: string,
+): Session {
+  const access = signAccessToken(deps.secrets.signingKey, administrator.id, sessionId, deps.now());
+  return {
+    accessToken: access.token,
+    refreshToken,
+    expiresAt: access.expiresAt.toISOString(),
+    administrator: toAdministrator(administrator),
+    passwordChangeRequired: isSet(administrator.password_change_required),
+  };
+}
+
+/** Opens a session for an administrator whose credentials were just checked. */
+export async function openSession(
+  deps: AppDeps,
+  trx: Kysely<Database>,
+  administrator: AdministratorRow,
+): Promise<Session> {
+  const now = deps.now();
+  const sessionId = newId();
+  await trx
+    .insertInto('auth_sessions')
+    .values({
+      id: sessionId,
+      administrator_id: administrator.id,
+      created_at: now.toISOString(),
+      last_used_at: now.toISOString(),
+      revoked_at: null,
+    })
+    .execute();
+  const refreshToken = await issueRefreshToken(trx, sessionId, now);
+  return sessionAnswer(deps, administrator, sessionId, refreshToken);
+}
+
+const invalidRefresh = () =>
+  unauthorized('This sign-in has ended or the refresh token is not valid. Sign in again.');
+
+/** Exchanges a refresh token for a new pair; the old token stops working. */
+export async function rotateRefreshToken(deps: AppDeps, refreshToken: string): Promise<Session> {
+  const now = deps.now();
+  const hash = hashToken(refreshToken);
+  return deps.db
+    .transaction()
+    .execute(async (trx) => {
+      const row = await trx
+        .selectFrom('refresh_tokens as t')
+        .innerJoin('auth_sessions as s', 's.id', 't.session_id')
+        .select(['t.session_id', 't.used_at', 't.expires_at', 's.revoked_at', 's.administrator_id'])
+        .where('t.token_hash', '=', hash)
+        .executeTakeFirst();
+      if (!row || row.revoked_at !== null) throw invalidRefresh();
+      if (row.expires_at <= now.toISOString()) throw invalidRefresh();
+      // Single use: only one caller can flip used_at; a reused token ends the whole session.
+      const claimed = await trx
+        .updateTable('refresh_tokens')
+        .set({ used_at: now.toISOString() })
+        .where('token_hash', '=', hash)
+        .where('used_at', 'is', null)
+        .returning('token_hash')
+        .executeTakeFirst();
+      if (!claimed) {
+        await revokeSession(trx, row.session_id, now);
+        return null;
+      }
+      const administrator = await trx
+        .selectFrom('administrators')
+        .selectAll()
+        .where('id', '=', row.administrator_id)
+        .executeTakeFirst();
+      if (!administrator) throw invalidRefresh();
+      await trx
+        .updateTable('auth_sessions')
+        .set({ last_used_at: now.toISOString() })
+        .where('id', '=', row.session_id)
+        .execute();
+      const next = await issueRefreshToken(trx, row.session_id, now);
+      return sessionAnswer(deps, administrator, row.session_id, next);
+    })
+    .then((session) => {
+      // Thrown outside the transaction so that the revocation above is committed.
+      if (!session) throw invalidRefresh();
+      return session;
+    });
+}
+
+export async function revokeSession(
+  db: Kysely<Database>,
+  sessionId: string,
+  now: Date,
+): Promise<void> {
+  await db
+    .updateTable('auth_sessions')
+    .set({ revoked_at: now.toISOString() })
+    .where('id', '=', sessionId)
+    .where('revoked_at', 'is', null)
+    .execute();
+}
+
+/** Signs out: ends the session of the refresh token (unknown tokens are ignored). */
+export async function signOut(
+  deps: AppDeps,
+  refreshToken: string,
+): Promise<{ administratorId: string; sessionId: string } | null> {
+  const row = await deps.db
+    .selectFrom('refresh_tokens as t')
+    .innerJoin('auth_sessions as s', 's.id', 't.session_id')
+    .select(['t.session_id', 's.administrator_id'])
+    .where('t.token_hash', '=', hashToken(refreshToken))
+    .executeTakeFirst();
+  if (!row) return null;
+  await revokeSession(deps.db, row.session_id, deps.now());
+  return { administratorId: row.administrator_id, sessionId: row.session_id };
+}

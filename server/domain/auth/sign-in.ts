@@ -1,0 +1,173 @@
+// Signing in with email and password (the chosen one, or a temporary one from an administrator
+// invitation, which then requires a password change), and changing one's password.
+import type { Kysely } from 'kysely';
+import type { Session } from '../../../common/api/auth';
+import type { AdministratorRow, Database } from '../../db/schema';
+import type { AppDeps } from '../../deps';
+import { AppError, validationFailed } from '../../http/errors';
+import {
+  assertUnderLimit,
+  countFailure,
+  signInPerAccount,
+  signInPerAddress,
+} from '../../http/rate-limit';
+import { recordAudit } from '../audit/record-audit';
+import { hashAdministratorPassword, verifyAdministratorPassword } from './passwords';
+import { openSession } from './sessions';
+
+const invalidCredentials = () =>
+  new AppError('INVALID_CREDENTIALS', 401, 'The email address or password is not correct.');
+
+/** The administrator's temporary password still usable for signing in, if any. */
+async function openInvitation(db: Kysely<Database>, administratorId: string, now: Date) {
+  return db
+    .selectFrom('invitations')
+    .select(['id', 'password_hash'])
+    .where('administrator_id', '=', administratorId)
+    .where('used_at', 'is', null)
+    .where('superseded_at', 'is', null)
+    .where('expires_at', '>', now.toISOString())
+    .orderBy('created_at', 'desc')
+    .executeTakeFirst();
+}
+
+/** Checks the credentials (rate-limited per account and per address) and opens a session. */
+export async function signIn(
+  deps: AppDeps,
+  input: { email: string; password: string; address: string },
+): Promise<Session> {
+  const email = input.email.trim().toLowerCase();
+  await assertUnderLimit(deps, signInPerAddress, input.address);
+  await assertUnderLimit(deps, signInPerAccount, email);
+  const now = deps.now();
+  const administrator = await deps.db
+    .selectFrom('administrators')
+    .selectAll()
+    .where('email', '=', email)
+    .executeTakeFirst();
+
+  let viaInvitation: string | null = null;
+  let ok = false;
+  if (administrator) {
+    if (administrator.password_hash) {
+      ok = await verifyAdministratorPassword(administrator.password_hash, input.password);
+    }
+    if (!ok) {
+      const invitation = await openInvitation(deps.db, administrator.id, now);
+      if (
+        invitation &&
+        (await verifyAdministratorPassword(invitation.password_hash, input.password))
+      ) {
+        ok = true;
+        viaInvitation = invitation.id;
+      }
+    }
+  }
+  if (!administrator || !ok) {
+    await countFailure(deps, signInPerAddress, input.address);
+    await countFailure(deps, signInPerAccount, email);
+    throw invalidCredentials();
+  }
+
+  return deps.db.transaction().execute(async (trx) => {
+    let current: AdministratorRow = administrator;
+    if (viaInvitation) {
+      // A temporary password is good for one sign-in; that session must choose a password.
+      const used = await trx
+        .updateTable('invitations')
+        .set({ used_at: now.toISOString() })
+        .where('id', '=', viaInvitation)
+        .where('used_at', 'is', null)
+        .returning('id')
+        .executeTakeFirst();
+      if (!used) throw invalidCredentials();
+      current = await trx
+        .updateTable('administrators')
+        .set({ password_change_required: 1, updated_at: now.toISOString() })
+        .where('id', '=', administrator.id)
+        .returningAll()
+        .executeTakeFirstOrThrow();
+    }
+    await recordAudit(trx, {
+      actor: { id: current.id, email: current.email },
+      organizationId: current.organization_id,
+      action: 'auth.signed_in',
+      targetType: 'administrator',
+      targetId: current.id,
+      details: viaInvitation ? { temporaryPassword: true } : {},
+      at: now,
+    });
+    return openSession(deps, trx, current);
+  });
+}
+
+/** Does `password` match the administrator's chosen or latest temporary password? */
+async function matchesCurrentPassword(
+  deps: AppDeps,
+  administrator: AdministratorRow,
+  password: string,
+): Promise<boolean> {
+  if (
+    administrator.password_hash &&
+    (await verifyAdministratorPassword(administrator.password_hash, password))
+  ) {
+    return true;
+  }
+  // After signing in with a temporary password, that password is the "current" one.
+  const latest = await deps.db
+    .selectFrom('invitations')
+    .select('password_hash')
+    .where('administrator_id', '=', administrator.id)
+    .where('superseded_at', 'is', null)
+    .where('expires_at', '>', deps.now().toISOString())
+    .orderBy('created_at', 'desc')
+    .executeTakeFirst();
+  return !!latest && (await verifyAdministratorPassword(latest.password_hash, password));
+}
+
+/** Sets a new chosen password; ends the temporary one and the password-change requirement. */
+export async function changePassword(
+  deps: AppDeps,
+  administratorId: string,
+  input: { currentPassword: string; newPassword: string },
+): Promise<void> {
+  const administrator = await deps.db
+    .selectFrom('administrators')
+    .selectAll()
+    .where('id', '=', administratorId)
+    .executeTakeFirstOrThrow();
+  await assertUnderLimit(deps, signInPerAccount, administrator.email);
+  if (!(await matchesCurrentPassword(deps, administrator, input.currentPassword))) {
+    await countFailure(deps, signInPerAccount, administrator.email);
+    throw validationFailed(
+      { currentPassword: 'The current password is not correct.' },
+      'The current password is not correct.',
+    );
+  }
+  if (input.newPassword === input.currentPassword) {
+    throw validationFailed({ newPassword: 'Choose a password different from the current one.' });
+  }
+  const hash = await hashAdministratorPassword(input.newPassword);
+  const now = deps.now().toISOString();
+  await deps.db.transaction().execute(async (trx) => {
+    await trx
+      .updateTable('administrators')
+      .set({ password_hash: hash, password_change_required: 0, status: 'active', updated_at: now })
+      .where('id', '=', administratorId)
+      .execute();
+    await trx
+      .updateTable('invitations')
+      .set({ superseded_at: now })
+      .where('administrator_id', '=', administratorId)
+      .where('superseded_at', 'is', null)
+      .execute();
+    await recordAudit(trx, {
+      actor: { id: administrator.id, email: administrator.email },
+      organizationId: administrator.organization_id,
+      action: 'administrator.password_changed',
+      targetType: 'administrator',
+      targetId: administrator.id,
+      at: deps.now(),
+    });
+  });
+}

@@ -1,0 +1,57 @@
+// Import jobs as stored and as the API shows them, and finding one inside the caller's subtree.
+import type { Kysely, Transaction } from 'kysely';
+import type { ImportJob } from '../../../common/api/imports';
+import type { Application } from '../../../common/api/accounts';
+import type { Database } from '../../db/schema';
+import type { ImportJobsTable, ImportTables } from '../../db/schema-imports';
+import { isSet, parseJson } from '../../db/values';
+import type { Scope } from '../organization-context';
+
+export type ImportsDb = Kysely<Database & ImportTables> | Transaction<Database & ImportTables>;
+
+/** The service's database with the import tables in view. */
+export function importsDb(db: Kysely<Database> | Transaction<Database>): ImportsDb {
+  return db.withTables<ImportTables>();
+}
+
+export function toImportJob(row: ImportJobsTable): ImportJob {
+  return {
+    id: row.id,
+    organizationId: row.organization_id,
+    status: row.status,
+    invite: isSet(row.invite),
+    fileName: row.file_name,
+    rowCount: row.row_count,
+    counts: {
+      created: Number(row.created_count),
+      invalid: Number(row.invalid_count),
+      duplicate: Number(row.duplicate_count),
+      invited: Number(row.invited_count),
+    },
+    createdAt: row.created_at,
+    completedAt: row.completed_at,
+    applications: parseJson<Application[]>(row.applications, ['MultiLine']),
+    permissionProfileId: row.permission_profile_id,
+    chunksReceived: Number(row.chunks_received),
+  };
+}
+
+/**
+ * The job when its organization is inside the scope (else undefined: the caller answers 404).
+ * `forUpdate` locks the job row on PostgreSQL so concurrent completes run one after the other.
+ */
+export async function findJobInScope(
+  db: ImportsDb,
+  scope: Pick<Scope, 'path'>,
+  jobId: string,
+  options: { forUpdate?: boolean; postgres?: boolean } = {},
+): Promise<ImportJobsTable | undefined> {
+  let query = db
+    .selectFrom('import_jobs')
+    .innerJoin('organizations', 'organizations.id', 'import_jobs.organization_id')
+    .selectAll('import_jobs')
+    .where('import_jobs.id', '=', jobId)
+    .where('organizations.path', 'like', `${scope.path}%`);
+  if (options.forUpdate && options.postgres) query = query.forUpdate('import_jobs');
+  return query.executeTakeFirst();
+}

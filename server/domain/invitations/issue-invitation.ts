@@ -1,0 +1,83 @@
+// Issues an account's invitation: a new one-time password (older invitations superseded, so a
+// resend revokes the previous password), its keyed hash and expiry, and the message in the outbox.
+import type { OutboxMessage } from '../../../common/api/outbox';
+import type { AppDeps } from '../../deps';
+import type { AccountRow, OrganizationRow } from '../../db/schema';
+import { isoNow, newId } from '../../db/values';
+import {
+  configuredChannels,
+  enqueueAccountInvitation,
+  type ConfiguredChannels,
+} from '../outbox/enqueue';
+import { invitationTemplateFor, settingsFor, type Db } from '../organization-context';
+import { generateInvitationPassword, hashInvitationPassword } from './password';
+
+/** What issuing an invitation needs from the running service. */
+export interface InvitationContext {
+  /** Keys the HMAC of invitation passwords (AppDeps.secrets.invitationKey). */
+  secret: Buffer | string;
+  /** Base of the activation link. */
+  activationUrl: string;
+  channels: ConfiguredChannels;
+  now: Date;
+}
+
+export function invitationContextFrom(
+  deps: Pick<AppDeps, 'secrets' | 'config' | 'now'>,
+): InvitationContext {
+  return {
+    secret: deps.secrets.invitationKey,
+    activationUrl: deps.config.activationUrl,
+    channels: configuredChannels(deps.config),
+    now: deps.now(),
+  };
+}
+
+export interface IssuedInvitation {
+  invitationId: string;
+  expiresAt: string;
+  message: OutboxMessage;
+}
+
+/** Supersedes the account's open invitations, creates a new one and enqueues its message. */
+export async function issueAccountInvitation(
+  db: Db,
+  context: InvitationContext,
+  account: AccountRow,
+  organization: Pick<OrganizationRow, 'path'>,
+): Promise<IssuedInvitation> {
+  const now = isoNow(context.now);
+  await db
+    .updateTable('invitations')
+    .set({ superseded_at: now })
+    .where('account_id', '=', account.id)
+    .where('superseded_at', 'is', null)
+    .execute();
+  const settings = await settingsFor(db, organization);
+  const expiresAt = isoNow(
+    new Date(context.now.getTime() + settings.invitationExpiryDays * 24 * 60 * 60 * 1000),
+  );
+  const password = generateInvitationPassword();
+  const invitationId = newId();
+  await db
+    .insertInto('invitations')
+    .values({
+      id: invitationId,
+      account_id: account.id,
+      administrator_id: null,
+      password_hash: hashInvitationPassword(password, context.secret),
+      expires_at: expiresAt,
+      used_at: null,
+      superseded_at: null,
+      created_at: now,
+    })
+    .execute();
+  const template = await invitationTemplateFor(db, organization);
+  const message = await enqueueAccountInvitation(
+    db,
+    context.channels,
+    { account, password, template, activationUrl: context.activationUrl },
+    context.now,
+  );
+  return { invitationId, expiresAt, message };
+}

@@ -1,0 +1,230 @@
+// The number pool of an organization: list, add, change the state or tag of a free number, and
+// allocate Available numbers to a sub-organization or withdraw them to the parent.
+import type {
+  ListNumbersQuery,
+  NumberPage,
+  PatchNumberBody,
+  PoolNumber,
+} from '../../../common/api/numbers';
+import { isoNow } from '../../db/values';
+import { computeCapacity } from '../capacity';
+import { recordChange, type Actor } from '../change-log';
+import {
+  findOrganizationInScope,
+  lockOrganizations,
+  type Db,
+  type Scope,
+} from '../organization-context';
+import { failure, notFoundFailure, success, type Outcome } from '../outcome';
+import { paginate } from '../../http/paging';
+import { containsDigits, containsText, phoneDigitsPattern } from '../phone-search';
+import { toPoolNumber } from './number-view';
+
+/** One page of numbers in the caller's subtree, filtered by organization, state and text. */
+export async function listNumbers(
+  db: Db,
+  scope: Scope,
+  query: ListNumbersQuery,
+): Promise<Outcome<NumberPage>> {
+  let base = db
+    .selectFrom('numbers')
+    .innerJoin('organizations', 'organizations.id', 'numbers.organization_id')
+    .selectAll('numbers');
+  if (query.organizationId !== undefined) {
+    const organization = await findOrganizationInScope(db, scope, query.organizationId);
+    if (!organization) return notFoundFailure('That organization');
+    base = query.includeSubOrganizations
+      ? base.where('organizations.path', 'like', `${organization.path}%`)
+      : base.where('numbers.organization_id', '=', organization.id);
+  } else {
+    base = base.where('organizations.path', 'like', `${scope.path}%`);
+  }
+  if (query.state && query.state.length > 0) base = base.where('numbers.state', 'in', query.state);
+  const q = query.q?.trim();
+  if (q) {
+    const digits = phoneDigitsPattern(q);
+    base = base.where((eb) =>
+      eb.or([
+        digits ? containsDigits('numbers.number', digits) : containsText('numbers.number', q),
+        containsText('numbers.tag', q),
+      ]),
+    );
+  }
+  const page = await paginate(base.orderBy('numbers.number'), query, toPoolNumber);
+  return success(page);
+}
+
+/** Adds E.164 numbers (already validated) to an organization's pool as Available. */
+export async function addNumbers(
+  db: Db,
+  scope: Scope,
+  actor: Actor,
+  input: { organizationId: string; numbers: string[] },
+  now: Date,
+): Promise<Outcome<PoolNumber[]>> {
+  const organization = await findOrganizationInScope(db, scope, input.organizationId);
+  if (!organization) return notFoundFailure('That organization');
+  const numbers = [...new Set(input.numbers)];
+  const existing: string[] = [];
+  for (let start = 0; start < numbers.length; start += 500) {
+    const rows = await db
+      .selectFrom('numbers')
+      .select('number')
+      .where('number', 'in', numbers.slice(start, start + 500))
+      .execute();
+    existing.push(...rows.map((row) => row.number));
+  }
+  if (existing.length > 0) {
+    return failure(
+      'NUMBER_EXISTS',
+      409,
+      existing.length === 1
+        ? `The number ${existing[0]} is already in a number pool.`
+        : `${existing.length} of these numbers are already in a number pool.`,
+      { numbers: existing },
+    );
+  }
+  const rows = numbers.map((number) => ({
+    number,
+    organization_id: organization.id,
+    state: 'available' as const,
+    tag: null,
+    account_id: null,
+    created_at: isoNow(now),
+    updated_at: isoNow(now),
+  }));
+  for (let start = 0; start < rows.length; start += 200) {
+    await db
+      .insertInto('numbers')
+      .values(rows.slice(start, start + 200))
+      .execute();
+  }
+  await recordChange(db, actor, {
+    action: 'numbers.added',
+    targetType: 'organization',
+    targetId: organization.id,
+    organizationId: organization.id,
+    details: { numbers },
+  });
+  return success(rows.map(toPoolNumber));
+}
+
+const notEnoughAfter = (what: string) =>
+  failure(
+    'NOT_ENOUGH_NUMBERS',
+    409,
+    `${what} would leave invited accounts of this organization without a number to choose at onboarding.`,
+  );
+
+/** Changes a free number's state or tag, or moves an Available number between parent and child. */
+export async function patchNumber(
+  db: Db,
+  scope: Scope,
+  actor: Actor,
+  number: string,
+  patch: PatchNumberBody,
+  now: Date,
+): Promise<Outcome<PoolNumber>> {
+  const current = await db
+    .selectFrom('numbers')
+    .innerJoin('organizations', 'organizations.id', 'numbers.organization_id')
+    .selectAll('numbers')
+    .select('organizations.path')
+    .where('numbers.number', '=', number)
+    .executeTakeFirst();
+  if (!current || !current.path.startsWith(scope.path)) return notFoundFailure('That number');
+
+  if ('organizationId' in patch) {
+    const target = await findOrganizationInScope(db, scope, patch.organizationId);
+    if (!target) return notFoundFailure('That organization');
+    if (target.id === current.organization_id) return success(toPoolNumber(current));
+    const related =
+      target.parent_id === current.organization_id ||
+      target.id === (await parentOf(db, current.organization_id));
+    if (!related) {
+      return failure(
+        'CONFLICT',
+        409,
+        'A number can only be allocated to a direct sub-organization or withdrawn to the parent organization.',
+      );
+    }
+    await lockOrganizations(db, [current.organization_id, target.id]);
+    const moved = await db
+      .updateTable('numbers')
+      .set({ organization_id: target.id, updated_at: isoNow(now) })
+      .where('number', '=', number)
+      .where('state', '=', 'available')
+      .where('organization_id', '=', current.organization_id)
+      .executeTakeFirst();
+    if (Number(moved.numUpdatedRows) !== 1) {
+      return failure(
+        'NUMBER_UNAVAILABLE',
+        409,
+        `Only Available numbers can be allocated or withdrawn; ${number} is not Available.`,
+        { number },
+      );
+    }
+    if ((await computeCapacity(db, current.organization_id)) < 0) {
+      return notEnoughAfter(`Moving ${number} out`);
+    }
+    await recordChange(db, actor, {
+      action:
+        target.parent_id === current.organization_id ? 'number.allocated' : 'number.withdrawn',
+      targetType: 'number',
+      targetId: number,
+      organizationId: target.id,
+      details: { from: current.organization_id, to: target.id },
+    });
+    return success(toPoolNumber({ ...current, organization_id: target.id }));
+  }
+
+  if (current.state !== 'available' && current.state !== 'reserved') {
+    return failure(
+      'NUMBER_UNAVAILABLE',
+      409,
+      `The number ${number} is held by an account; only Available and Reserved numbers can change state.`,
+      { number },
+    );
+  }
+  const tag = patch.state === 'reserved' ? (patch.tag ?? current.tag ?? null) : (patch.tag ?? null);
+  await lockOrganizations(db, [current.organization_id]);
+  const changed = await db
+    .updateTable('numbers')
+    .set({ state: patch.state, tag, updated_at: isoNow(now) })
+    .where('number', '=', number)
+    .where('state', 'in', ['available', 'reserved'])
+    .where('account_id', 'is', null)
+    .executeTakeFirst();
+  if (Number(changed.numUpdatedRows) !== 1) {
+    return failure(
+      'NUMBER_UNAVAILABLE',
+      409,
+      `The number ${number} was just taken by an account.`,
+      { number },
+    );
+  }
+  if (
+    current.state === 'available' &&
+    patch.state === 'reserved' &&
+    (await computeCapacity(db, current.organization_id)) < 0
+  ) {
+    return notEnoughAfter(`Reserving ${number}`);
+  }
+  await recordChange(db, actor, {
+    action: 'number.updated',
+    targetType: 'number',
+    targetId: number,
+    organizationId: current.organization_id,
+    details: { state: patch.state, tag, previousState: current.state, previousTag: current.tag },
+  });
+  return success(toPoolNumber({ ...current, state: patch.state, tag }));
+}
+
+async function parentOf(db: Db, organizationId: string): Promise<string | null> {
+  const row = await db
+    .selectFrom('organizations')
+    .select('parent_id')
+    .where('id', '=', organizationId)
+    .executeTakeFirst();
+  return row?.parent_id ?? null;
+}

@@ -1,0 +1,164 @@
+// What the accounts domain reads about an organization: its place in the tree (scope checks),
+// and the settings, template and default profile it uses, inherited from the nearest ancestor.
+import { defaultInvitationTemplate } from '../../common/api/invitation-template';
+import { PostgresAdapter, type Kysely, type Transaction } from 'kysely';
+import type { Database, OrganizationRow } from '../db/schema';
+import { isSet } from '../db/values';
+
+export type Db = Kysely<Database> | Transaction<Database>;
+
+/** The caller's reach: an organization and everything below it (its materialised path). */
+export interface Scope {
+  organizationId: string;
+  path: string;
+}
+
+export interface OrganizationSettings {
+  invitationExpiryDays: number;
+  singleUseInvitations: boolean;
+  allowedEmailDomains: string[];
+  maxLinesAllowed: number;
+}
+
+export const defaultOrganizationSettings: OrganizationSettings = {
+  invitationExpiryDays: 30,
+  singleUseInvitations: false,
+  allowedEmailDomains: [],
+  maxLinesAllowed: 5,
+};
+
+export interface InvitationTemplate {
+  emailSubject: string;
+  emailBody: string;
+  smsBody: string;
+}
+
+/** Used only when neither the organization nor an ancestor has a template. */
+export const fallbackInvitationTemplate: InvitationTemplate = defaultInvitationTemplate;
+
+export function isPostgres(db: Db): boolean {
+  return db.getExecutor().adapter instanceof PostgresAdapter;
+}
+
+/** Ids from the root down to the organization itself, read from its path. */
+export function lineage(organization: Pick<OrganizationRow, 'path'>): string[] {
+  return organization.path.split('/').filter(Boolean);
+}
+
+export function inScope(scope: Scope, organization: Pick<OrganizationRow, 'path'>): boolean {
+  return organization.path.startsWith(scope.path);
+}
+
+export async function findOrganization(db: Db, id: string): Promise<OrganizationRow | undefined> {
+  return db.selectFrom('organizations').selectAll().where('id', '=', id).executeTakeFirst();
+}
+
+/** The organization when it exists inside the scope, else undefined (the caller answers 404). */
+export async function findOrganizationInScope(
+  db: Db,
+  scope: Scope,
+  id: string,
+): Promise<OrganizationRow | undefined> {
+  const organization = await findOrganization(db, id);
+  return organization && inScope(scope, organization) ? organization : undefined;
+}
+
+/** Picks the row of the nearest organization in the lineage (self first, then parent, …). */
+function nearest<T extends { organization_id: string }>(rows: T[], ids: string[]): T | undefined {
+  for (const id of [...ids].reverse()) {
+    const row = rows.find((candidate) => candidate.organization_id === id);
+    if (row) return row;
+  }
+  return undefined;
+}
+
+export async function settingsFor(
+  db: Db,
+  organization: Pick<OrganizationRow, 'path'>,
+): Promise<OrganizationSettings> {
+  const ids = lineage(organization);
+  const rows = await db
+    .selectFrom('organization_settings')
+    .selectAll()
+    .where('organization_id', 'in', ids)
+    .execute();
+  const row = nearest(rows, ids);
+  if (!row) return defaultOrganizationSettings;
+  let domains: string[] = [];
+  try {
+    const parsed: unknown = JSON.parse(row.allowed_email_domains);
+    if (Array.isArray(parsed)) domains = parsed.filter((d): d is string => typeof d === 'string');
+  } catch {
+    domains = [];
+  }
+  return {
+    invitationExpiryDays: row.invitation_expiry_days,
+    singleUseInvitations: isSet(row.single_use_invitations),
+    allowedEmailDomains: domains,
+    maxLinesAllowed: row.max_lines_allowed,
+  };
+}
+
+export async function invitationTemplateFor(
+  db: Db,
+  organization: Pick<OrganizationRow, 'path'>,
+): Promise<InvitationTemplate> {
+  const ids = lineage(organization);
+  const rows = await db
+    .selectFrom('invitation_templates')
+    .selectAll()
+    .where('organization_id', 'in', ids)
+    .execute();
+  const row = nearest(rows, ids);
+  if (!row) return fallbackInvitationTemplate;
+  return { emailSubject: row.email_subject, emailBody: row.email_body, smsBody: row.sms_body };
+}
+
+/** A profile the organization may use: its own or one of an ancestor's. */
+export async function findVisibleProfile(
+  db: Db,
+  organization: Pick<OrganizationRow, 'path'>,
+  profileId: string,
+): Promise<{ id: string; name: string } | undefined> {
+  return db
+    .selectFrom('permission_profiles')
+    .select(['id', 'name'])
+    .where('id', '=', profileId)
+    .where('organization_id', 'in', lineage(organization))
+    .executeTakeFirst();
+}
+
+/** The organization's `Default User Permissions (Default)` profile (inherited when it has none). */
+export async function defaultProfileFor(
+  db: Db,
+  organization: Pick<OrganizationRow, 'path'>,
+): Promise<string | null> {
+  const ids = lineage(organization);
+  const rows = await db
+    .selectFrom('permission_profiles')
+    .select(['id', 'organization_id', 'is_default', 'created_at'])
+    .where('organization_id', 'in', ids)
+    .orderBy('is_default', 'desc')
+    .orderBy('created_at')
+    .execute();
+  const defaults = rows.filter((row) => isSet(row.is_default));
+  return nearest(defaults, ids)?.id ?? nearest(rows, ids)?.id ?? null;
+}
+
+/**
+ * Serialises every change to an organization's capacity: on PostgreSQL the organizations' rows are
+ * locked (in id order, so two transactions never wait on each other in a circle); SQLite runs one
+ * write transaction at a time already.
+ */
+export async function lockOrganizations(db: Db, ids: Iterable<string>): Promise<void> {
+  if (!isPostgres(db)) return;
+  const sorted = [...new Set(ids)].sort();
+  if (sorted.length === 0) return;
+  await db
+    .selectFrom('organizations')
+    .select('id')
+    .where('id', 'in', sorted)
+    .orderBy('id')
+    .forUpdate()
+    .execute();
+}

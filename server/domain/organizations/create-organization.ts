@@ -1,0 +1,132 @@
+// Creating an organization: its place in the tree, and what every organization starts with
+// (settings and invitation template copied from the parent, its own default permission profile).
+import type { Kysely } from 'kysely';
+import {
+  defaultInvitationTemplate,
+  type InvitationTemplate,
+} from '../../../common/api/invitation-template';
+import {
+  defaultPermissionSettings,
+  defaultProfileName,
+} from '../../../common/api/permission-profiles';
+import { defaultOrganizationSettings } from '../../../common/api/settings';
+import type { Database, OrganizationRow } from '../../db/schema';
+import { flag, isUniqueViolation, newId } from '../../db/values';
+import { AppError } from '../../http/errors';
+
+export interface NewOrganization {
+  name: string;
+  parent: OrganizationRow | null;
+  now: Date;
+  /** Optional fixed id (demo seed); a new UUID otherwise. */
+  id?: string;
+}
+
+async function parentTemplate(
+  trx: Kysely<Database>,
+  parentId: string | undefined,
+): Promise<InvitationTemplate> {
+  if (!parentId) return defaultInvitationTemplate;
+  const row = await trx
+    .selectFrom('invitation_templates')
+    .selectAll()
+    .where('organization_id', '=', parentId)
+    .executeTakeFirst();
+  return row
+    ? { emailSubject: row.email_subject, emailBody: row.email_body, smsBody: row.sms_body }
+    : defaultInvitationTemplate;
+}
+
+/** Creates the organization with its settings, template and default profile (use a transaction). */
+export async function createOrganization(
+  trx: Kysely<Database>,
+  input: NewOrganization,
+): Promise<OrganizationRow> {
+  const id = input.id ?? newId();
+  const now = input.now.toISOString();
+  const { parent } = input;
+  const row: OrganizationRow = {
+    id,
+    name: input.name,
+    parent_id: parent?.id ?? null,
+    root_id: parent?.root_id ?? id,
+    path: `${parent?.path ?? '/'}${id}/`,
+    depth: parent ? parent.depth + 1 : 0,
+    created_at: now,
+    updated_at: now,
+  };
+  if (parent) {
+    // Checked first so that PostgreSQL's transaction is not aborted by a constraint error.
+    const sibling = await trx
+      .selectFrom('organizations')
+      .select('id')
+      .where('parent_id', '=', parent.id)
+      .where('name', '=', input.name)
+      .executeTakeFirst();
+    if (sibling) throw nameTaken(input.name);
+  }
+  try {
+    await trx.insertInto('organizations').values(row).execute();
+  } catch (error) {
+    if (isUniqueViolation(error, 'name')) throw nameTaken(input.name);
+    throw error;
+  }
+
+  const settings = parent
+    ? await trx
+        .selectFrom('organization_settings')
+        .selectAll()
+        .where('organization_id', '=', parent.id)
+        .executeTakeFirst()
+    : undefined;
+  await trx
+    .insertInto('organization_settings')
+    .values({
+      organization_id: id,
+      invitation_expiry_days:
+        settings?.invitation_expiry_days ?? defaultOrganizationSettings.invitationExpiryDays,
+      single_use_invitations:
+        settings?.single_use_invitations ?? flag(defaultOrganizationSettings.singleUseInvitations),
+      allowed_email_domains:
+        settings?.allowed_email_domains ??
+        JSON.stringify(defaultOrganizationSettings.allowedEmailDomains),
+      max_lines_allowed: settings?.max_lines_allowed ?? defaultOrganizationSettings.maxLinesAllowed,
+      updated_at: now,
+    })
+    .execute();
+
+  const template = await parentTemplate(trx, parent?.id);
+  await trx
+    .insertInto('invitation_templates')
+    .values({
+      organization_id: id,
+      email_subject: template.emailSubject,
+      email_body: template.emailBody,
+      sms_body: template.smsBody,
+      updated_at: now,
+    })
+    .execute();
+
+  await trx
+    .insertInto('permission_profiles')
+    .values({
+      id: newId(),
+      organization_id: id,
+      name: defaultProfileName,
+      settings: JSON.stringify(defaultPermissionSettings),
+      is_default: 1,
+      created_at: now,
+      updated_at: now,
+    })
+    .execute();
+  return row;
+}
+
+function nameTaken(name: string): AppError {
+  return new AppError(
+    'ORGANIZATION_NAME_EXISTS',
+    409,
+    `There is already an organization named "${name}" at this level.`,
+    { fields: { name: 'This name is already used at this level.' } },
+  );
+}

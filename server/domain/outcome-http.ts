@@ -1,0 +1,28 @@
+// Bridges typed domain outcomes to HTTP: a Failure becomes the AppError the error handler answers
+// with, and the request's administrator becomes the domain's scope, actor and invitation context.
+import type { FastifyRequest } from 'fastify';
+import { signedIn } from '../http/auth';
+import { AppError } from '../http/errors';
+import type { AccountsContext } from './accounts/account-context';
+import { invitationContextFrom } from './invitations/issue-invitation';
+import type { Failure, Outcome } from './outcome';
+
+export function toAppError(failure: Failure): AppError {
+  return new AppError(failure.code, failure.status, failure.message, failure.details ?? {});
+}
+
+/** The value of a successful outcome, or throws the failure as an AppError. */
+export function valueOrThrow<T>(outcome: Outcome<T>): T {
+  if (!outcome.ok) throw toAppError(outcome);
+  return outcome.value;
+}
+
+/** Scope, actor and invitation settings of the signed-in administrator's request. */
+export function accountsContextOf(request: FastifyRequest): AccountsContext {
+  const administrator = signedIn(request);
+  return {
+    scope: { organizationId: administrator.organizationId, path: administrator.organizationPath },
+    actor: { id: administrator.id, email: administrator.email },
+    invitation: invitationContextFrom(request.server.deps),
+  };
+}

@@ -1,0 +1,31 @@
+// Text search helpers for lists: case-insensitive substring over text columns, and phone-number
+// matching on digits, so `(202) 555` finds +12025550143. LIKE wildcards in the query are literal.
+import { sql, type Expression, type SqlBool } from 'kysely';
+
+/** Escapes LIKE wildcards so `50%` or `a_b` match literally (used with ESCAPE '\'). */
+export function escapeLike(text: string): string {
+  return text.replace(/[\\%_]/g, (char) => `\\${char}`);
+}
+
+/**
+ * When the query looks like (part of) a phone number — digits with the usual punctuation —
+ * the LIKE pattern of its digits; otherwise null.
+ */
+export function phoneDigitsPattern(q: string): string | null {
+  if (!/^[\d\s+().\-/]+$/.test(q) || !/\d/.test(q)) return null;
+  return `%${q.replace(/\D/g, '')}%`;
+}
+
+/**
+ * `lower(column) LIKE lower(%q%)`, the same on SQLite and PostgreSQL. lower() rather than upper():
+ * SQLite folds ASCII only, and non-ASCII letters of names are mostly lower-case already (Zoë).
+ */
+export function containsText(column: string, q: string): Expression<SqlBool> {
+  const pattern = `%${escapeLike(q.toLowerCase())}%`;
+  return sql<SqlBool>`lower(coalesce(${sql.ref(column)}, '')) like ${pattern} escape '\\'`;
+}
+
+/** `column LIKE %digits%` for a phone query (digits need no escaping). */
+export function containsDigits(column: string, pattern: string): Expression<SqlBool> {
+  return sql<SqlBool>`coalesce(${sql.ref(column)}, '') like ${pattern}`;
+}

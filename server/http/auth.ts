@@ -1,0 +1,126 @@
+// Bearer-token authentication and privilege checks for routes:
+//   { preHandler: authenticate }                  any signed-in administrator
+//   { preHandler: requirePrivilege('accounts') }  also needs that privilege (403 FORBIDDEN)
+// then `signedIn(request)` gives the administrator.
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import { privilegeLabels, privileges, type Privilege } from '../../common/api/administrators';
+import { isSet, parseJson } from '../db/values';
+import { verifyAccessToken } from '../domain/auth/access-token';
+import type { AppDeps } from '../deps';
+import { AppError, forbidden, unauthorized } from './errors';
+
+export interface SignedInAdministrator {
+  id: string;
+  email: string;
+  name: string;
+  organizationId: string;
+  /** Materialised path of the administrator's organization (see http/scope.ts). */
+  organizationPath: string;
+  /** The tenant root. */
+  rootOrganizationId: string;
+  privileges: Privilege[];
+  sessionId: string;
+  passwordChangeRequired: boolean;
+}
+
+declare module 'fastify' {
+  interface FastifyInstance {
+    deps: AppDeps;
+  }
+  interface FastifyRequest {
+    administrator: SignedInAdministrator | null;
+  }
+}
+
+export function parsePrivileges(text: string): Privilege[] {
+  const list = parseJson<unknown>(text, []);
+  return Array.isArray(list) ? privileges.filter((privilege) => list.includes(privilege)) : [];
+}
+
+function bearerToken(request: FastifyRequest): string | null {
+  const header = request.headers.authorization;
+  if (typeof header !== 'string') return null;
+  const match = /^Bearer\s+(\S+)\s*$/i.exec(header);
+  return match?.[1] ?? null;
+}
+
+/** Resolves the bearer token to an administrator with a live session, or null. */
+export async function administratorFromToken(
+  deps: AppDeps,
+  token: string,
+): Promise<SignedInAdministrator | null> {
+  const claims = verifyAccessToken(deps.secrets.signingKey, token, deps.now());
+  if (!claims) return null;
+  const row = await deps.db
+    .selectFrom('administrators as a')
+    .innerJoin('auth_sessions as s', 's.administrator_id', 'a.id')
+    .innerJoin('organizations as o', 'o.id', 'a.organization_id')
+    .select([
+      'a.id',
+      'a.email',
+      'a.name',
+      'a.organization_id',
+      'a.privileges',
+      'a.password_change_required',
+      'o.path',
+      'o.root_id',
+      's.id as session_id',
+    ])
+    .where('a.id', '=', claims.sub)
+    .where('s.id', '=', claims.sid)
+    .where('s.revoked_at', 'is', null)
+    .executeTakeFirst();
+  if (!row) return null;
+  return {
+    id: row.id,
+    email: row.email,
+    name: row.name,
+    organizationId: row.organization_id,
+    organizationPath: row.path,
+    rootOrganizationId: row.root_id,
+    privileges: parsePrivileges(row.privileges),
+    sessionId: row.session_id,
+    passwordChangeRequired: isSet(row.password_change_required),
+  };
+}
+
+/** preHandler: 401 UNAUTHORIZED unless a valid access token of a live session is presented. */
+export async function authenticate(request: FastifyRequest, _reply: FastifyReply): Promise<void> {
+  const token = bearerToken(request);
+  if (!token) throw unauthorized('Sign in to continue: this needs an access token.');
+  const administrator = await administratorFromToken(request.server.deps, token);
+  if (!administrator) {
+    throw unauthorized('Your session has ended or the access token is not valid. Sign in again.');
+  }
+  request.administrator = administrator;
+}
+
+/** preHandler factory: authenticates, then 403 FORBIDDEN unless every named privilege is held. */
+export function requirePrivilege(...needed: Privilege[]) {
+  return async function requirePrivilegeHandler(
+    request: FastifyRequest,
+    reply: FastifyReply,
+  ): Promise<void> {
+    await authenticate(request, reply);
+    const held = request.administrator?.privileges ?? [];
+    const missing = needed.filter((privilege) => !held.includes(privilege));
+    if (missing.length > 0) {
+      throw forbidden(
+        `This needs the ${missing.map((privilege) => privilegeLabels[privilege]).join(' and ')} privilege.`,
+      );
+    }
+  };
+}
+
+/** The administrator set by `authenticate`; a route without it is a programming error → 401. */
+export function signedIn(request: FastifyRequest): SignedInAdministrator {
+  if (!request.administrator) throw unauthorized();
+  return request.administrator;
+}
+
+/** Throws 403 unless the administrator holds the privilege (for checks inside a handler). */
+export function assertPrivilege(administrator: SignedInAdministrator, privilege: Privilege): void {
+  if (!administrator.privileges.includes(privilege)) {
+    throw new AppError('FORBIDDEN', 403, `This needs the ${privilegeLabels[privilege]} privilege.`);
+  }
+}

@@ -1,0 +1,86 @@
+// Gives a Playwright page `window.linedesk`: every call goes, copied as IPC would copy it, to SHELL's
+// createIpcRouter(createMainServices(...)) running in the test process — the same code as Electron's main.
+import { mkdtemp, rm } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import type { Page } from '@playwright/test';
+import { bridgeInitScript } from '../../../common/ipc/bridge-init-script';
+import {
+  createMainServices,
+  type MainServices,
+} from '../../../electron/main/services/create-main-services';
+import { createIpcRouter, type IpcRouter } from '../../../electron/main/ipc/router';
+import { createSafeStorageDouble } from './safe-storage-double';
+
+export interface BridgeHarness {
+  services: MainServices;
+  router: IpcRouter;
+  /** Where "saved" files land (the save dialog double picks the suggested name in this folder). */
+  downloadsDir: string;
+  /** Files written through files:saveCsv, in order. */
+  savedFiles: string[];
+  /** URLs passed to shell:openExternal. */
+  openedLinks: string[];
+  /** Every channel called, in order (for asserting that secrets never come back). */
+  calls: { channel: string; result: unknown }[];
+  dispose(): Promise<void>;
+}
+
+export interface BridgeHarnessOptions {
+  /** false plays a machine whose safeStorage has no backend. */
+  vaultAvailable?: boolean;
+}
+
+const invokeBinding = '__linedeskInvoke';
+
+export async function installBridge(
+  page: Page,
+  options: BridgeHarnessOptions = {},
+): Promise<BridgeHarness> {
+  const dataDir = await mkdtemp(path.join(os.tmpdir(), 'linedesk-e2e-main-'));
+  const downloadsDir = path.join(dataDir, 'Downloads');
+  const savedFiles: string[] = [];
+  const openedLinks: string[] = [];
+  const calls: { channel: string; result: unknown }[] = [];
+  const services = createMainServices({
+    dataDir,
+    downloadsDir,
+    safeStorage: createSafeStorageDouble({ available: options.vaultAvailable ?? true }),
+    dialogs: {
+      async showSaveDialog({ defaultPath }) {
+        const { mkdir } = await import('node:fs/promises');
+        await mkdir(downloadsDir, { recursive: true });
+        const filePath = path.join(downloadsDir, path.basename(defaultPath));
+        savedFiles.push(filePath);
+        return { canceled: false, filePath };
+      },
+    },
+    shell: {
+      async openExternal(url: string) {
+        openedLinks.push(url);
+      },
+    },
+  });
+  const router = createIpcRouter(services);
+
+  await page.exposeBinding(invokeBinding, async (_source, channel: string, args: unknown) => {
+    // IPC copies with the structured clone algorithm; so do we, so nothing is shared by reference.
+    const envelope = await router.invoke(channel, structuredClone(args));
+    calls.push({ channel, result: envelope });
+    return envelope;
+  });
+  await page.addInitScript({ content: bridgeInitScript({ invokeBinding }) });
+
+  return {
+    services,
+    router,
+    downloadsDir,
+    savedFiles,
+    openedLinks,
+    calls,
+    async dispose() {
+      await services.dispose();
+      await rm(dataDir, { recursive: true, force: true });
+    },
+  };
+}

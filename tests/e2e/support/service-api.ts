@@ -1,0 +1,119 @@
+// Talks to the e2e service over real HTTP, as the bootstrap administrator: creates each test's own
+// organization and numbers (so parallel tests never see each other's data) and reads what the UI did.
+import { randomInt } from 'node:crypto';
+import { isValidPhoneNumber } from 'libphonenumber-js/max';
+import type { Account } from '../../../common/api/accounts';
+import type { Organization } from '../../../common/api/organizations';
+import type { PoolNumber } from '../../../common/api/numbers';
+import type { Paged } from '../../../common/api/paging';
+import { bootstrapAdministrator, e2eEnvironment } from './e2e-env';
+
+export interface OutboxMessage {
+  id: string;
+  channel: 'email' | 'sms';
+  to: string;
+  subject: string | null;
+  body: string;
+  accountId: string | null;
+  status: 'kept' | 'queued' | 'sent' | 'failed';
+  createdAt: string;
+}
+
+export class ServiceApi {
+  private constructor(
+    readonly baseUrl: string,
+    private readonly token: string,
+  ) {}
+
+  static async signIn(): Promise<ServiceApi> {
+    const { serviceUrl } = e2eEnvironment();
+    const response = await fetch(`${serviceUrl}/api/v1/auth/login`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify(bootstrapAdministrator),
+    });
+    if (!response.ok)
+      throw new Error(
+        `Sign-in to the e2e service failed: ${response.status} ${await response.text()}`,
+      );
+    const session = (await response.json()) as { accessToken: string };
+    return new ServiceApi(serviceUrl, session.accessToken);
+  }
+
+  async request<T>(method: string, path: string, body?: unknown): Promise<T> {
+    const response = await fetch(`${this.baseUrl}/api/v1${path}`, {
+      method,
+      headers: {
+        authorization: `Bearer ${this.token}`,
+        ...(body === undefined ? {} : { 'content-type': 'application/json' }),
+      },
+      body: body === undefined ? undefined : JSON.stringify(body),
+    });
+    const text = await response.text();
+    if (!response.ok) throw new Error(`${method} ${path} → ${response.status}: ${text}`);
+    return (response.headers.get('content-type') ?? '').includes('json')
+      ? (JSON.parse(text) as T)
+      : (text as T);
+  }
+
+  async me(): Promise<{ id: string; organizationId: string }> {
+    return this.request('GET', '/me');
+  }
+
+  async organizations(): Promise<Organization[]> {
+    return (await this.request<Paged<Organization>>('GET', '/organizations?pageSize=500')).items;
+  }
+
+  async createOrganization(name: string, parentId?: string): Promise<Organization> {
+    const parent = parentId ?? (await this.me()).organizationId;
+    return this.request('POST', '/organizations', { name, parentId: parent });
+  }
+
+  /** Adds `count` fresh, valid, service-wide unique US numbers to an organization's pool. */
+  async addNumbers(organizationId: string, count: number): Promise<string[]> {
+    const numbers = new Set<string>();
+    while (numbers.size < count) {
+      const candidate = `+1${[202, 312, 415, 617, 212][randomInt(5)]}${randomInt(200, 999)}${String(randomInt(10_000)).padStart(4, '0')}`;
+      if (isValidPhoneNumber(candidate)) numbers.add(candidate);
+    }
+    await this.request('POST', '/numbers', { organizationId, numbers: [...numbers] });
+    return [...numbers];
+  }
+
+  async numbers(organizationId: string): Promise<PoolNumber[]> {
+    return (
+      await this.request<Paged<PoolNumber>>(
+        'GET',
+        `/numbers?organizationId=${organizationId}&pageSize=500`,
+      )
+    ).items;
+  }
+
+  async createAccount(body: Record<string, unknown>): Promise<Account> {
+    return this.request('POST', '/accounts', {
+      applications: ['MultiLine'],
+      linesAllowed: 1,
+      invite: false,
+      ...body,
+    });
+  }
+
+  async accounts(query: Record<string, string>): Promise<Paged<Account>> {
+    return this.request('GET', `/accounts?${new URLSearchParams(query).toString()}`);
+  }
+
+  async account(id: string): Promise<Account> {
+    return this.request('GET', `/accounts/${id}`);
+  }
+
+  async outbox(accountId: string): Promise<OutboxMessage[]> {
+    return (
+      await this.request<Paged<OutboxMessage>>('GET', `/outbox?accountId=${accountId}&pageSize=100`)
+    ).items;
+  }
+}
+
+/** A name no other test (or earlier run) uses. */
+export function uniqueName(prefix: string): string {
+  return `${prefix} ${Date.now().toString(36)}${randomInt(1000).toString(36)}`;
+}

@@ -1,0 +1,411 @@
+// Account actions on SQLite and PostgreSQL: invite (capacity rule), resend (new password, old one
+// revoked), suspend/unsuspend, move-check/move (numbers move along), delete (release/reserve).
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { MOVE_NOT_ENOUGH_NUMBERS_MESSAGE } from '../../../common/api/accounts';
+import { verifyInvitationPassword } from '../../../server/domain/invitations/password';
+import { serviceBackends, startTestService, type TestService } from '../../support/service';
+import {
+  addNumbers,
+  capacityOf,
+  createAccount,
+  createOrganization,
+  numberState,
+  numbersFrom,
+} from './accounts-helpers';
+
+describe.each(serviceBackends())('account actions on $name', (backend) => {
+  let service: TestService;
+  let token: string;
+
+  const post = (path: string, body: unknown) =>
+    service.request('POST', `/api/v1/accounts/${path}`, { token, body });
+  const status = async (id: string) =>
+    (await service.request('GET', `/api/v1/accounts/${id}`, { token })).body.status as string;
+  const passwordOf = async (accountId: string) => {
+    const message = await service.db
+      .selectFrom('outbox_messages')
+      .select('body')
+      .where('account_id', '=', accountId)
+      .orderBy('seq', 'desc')
+      .executeTakeFirstOrThrow();
+    return /Password: (\S+)/.exec(message.body)?.[1] ?? '';
+  };
+  const liveInvitations = (accountId: string) =>
+    service.db
+      .selectFrom('invitations')
+      .selectAll()
+      .where('account_id', '=', accountId)
+      .where('superseded_at', 'is', null)
+      .execute();
+
+  beforeAll(async () => {
+    service = await startTestService(backend, { listen: false });
+    token = await service.login();
+  });
+  afterAll(() => service?.close());
+
+  it('invites Not Invited accounts within capacity, all or nothing', async () => {
+    const org = await createOrganization(service, token, 'Invite Org');
+    await addNumbers(service, token, org, numbersFrom(100, 2));
+    const [a, b, c] = await Promise.all(
+      ['a', 'b', 'c'].map((name) =>
+        createAccount(service, token, {
+          organizationId: org,
+          contact: `${name}.invite@example.com`,
+        }),
+      ),
+    );
+    const tooMany = await post('invite', { accountIds: [a!.id, b!.id, c!.id] });
+    expect(tooMany.status).toBe(409);
+    expect(tooMany.body.error.code).toBe('NOT_ENOUGH_NUMBERS');
+    expect(await status(a!.id)).toBe('not_invited');
+
+    const ok = await post('invite', { accountIds: [a!.id, b!.id, 'missing'] });
+    expect(ok.status, ok.text).toBe(200);
+    expect(ok.body.results).toEqual([
+      { accountId: a!.id, ok: true },
+      { accountId: b!.id, ok: true },
+      {
+        accountId: 'missing',
+        ok: false,
+        error: { code: 'NOT_FOUND', message: 'That account was not found.' },
+      },
+    ]);
+    expect(await status(a!.id)).toBe('invited');
+    expect(await capacityOf(service, token, org)).toBe(0);
+    // An account with its own number needs no capacity.
+    await addNumbers(service, token, org, numbersFrom(110, 1));
+    await service.request('PATCH', `/api/v1/numbers/${numbersFrom(110, 1)[0]}`, {
+      token,
+      body: { state: 'reserved', tag: 'PORTED' },
+    });
+    await service.request('PATCH', `/api/v1/accounts/${c!.id}`, {
+      token,
+      body: { number: numbersFrom(110, 1)[0] },
+    });
+    const withNumber = await post('invite', { accountIds: [c!.id] });
+    expect(withNumber.body.results[0].ok).toBe(true);
+    const again = await post('invite', { accountIds: [a!.id] });
+    expect(again.body.results[0]).toMatchObject({ ok: false, error: { code: 'CONFLICT' } });
+    const one = await liveInvitations(a!.id);
+    expect(one).toHaveLength(1);
+    expect(
+      verifyInvitationPassword(
+        await passwordOf(a!.id),
+        one[0]!.password_hash,
+        service.deps.secrets.invitationKey,
+      ),
+    ).toBe(true);
+  });
+
+  it('resends with a new password and revokes the old one; Activated stays Activated', async () => {
+    const org = await createOrganization(service, token, 'Resend Org');
+    await addNumbers(service, token, org, numbersFrom(200, 1));
+    const invited = await createAccount(service, token, {
+      organizationId: org,
+      contact: 'resend@example.com',
+      invite: true,
+    });
+    const firstPassword = await passwordOf(invited.id);
+    const [firstInvitation] = await liveInvitations(invited.id);
+    const res = await post('resend-invitation', { accountIds: [invited.id] });
+    expect(res.body.results).toEqual([{ accountId: invited.id, ok: true }]);
+    const secondPassword = await passwordOf(invited.id);
+    expect(secondPassword).not.toBe(firstPassword);
+    const live = await liveInvitations(invited.id);
+    expect(live).toHaveLength(1);
+    expect(live[0]!.id).not.toBe(firstInvitation!.id);
+    expect(
+      verifyInvitationPassword(
+        firstPassword,
+        live[0]!.password_hash,
+        service.deps.secrets.invitationKey,
+      ),
+    ).toBe(false);
+    expect(
+      verifyInvitationPassword(
+        secondPassword,
+        live[0]!.password_hash,
+        service.deps.secrets.invitationKey,
+      ),
+    ).toBe(true);
+
+    // Invitation Failed → Invited; Activated → stays Activated; works without number stock.
+    await service.db
+      .updateTable('accounts')
+      .set({ status: 'invitation_failed' })
+      .where('id', '=', invited.id)
+      .execute();
+    const activated = await createAccount(service, token, {
+      organizationId: org,
+      contact: 'activated@example.com',
+    });
+    await service.db
+      .updateTable('accounts')
+      .set({
+        status: 'activated',
+        activated_at: new Date().toISOString(),
+        invited_at: new Date().toISOString(),
+      })
+      .where('id', '=', activated.id)
+      .execute();
+    expect(await capacityOf(service, token, org)).toBe(0);
+    const both = await post('resend-invitation', { accountIds: [invited.id, activated.id] });
+    expect(both.body.results.every((r: { ok: boolean }) => r.ok)).toBe(true);
+    expect(await status(invited.id)).toBe('invited');
+    expect(await status(activated.id)).toBe('activated');
+    expect(await liveInvitations(activated.id)).toHaveLength(1);
+  });
+
+  it('resend to Not Invited acts as Invite with the capacity rule; Suspended is refused', async () => {
+    const org = await createOrganization(service, token, 'Resend Capacity');
+    await addNumbers(service, token, org, numbersFrom(300, 1));
+    const x = await createAccount(service, token, {
+      organizationId: org,
+      contact: 'x@example.com',
+    });
+    const y = await createAccount(service, token, {
+      organizationId: org,
+      contact: 'y@example.com',
+    });
+    const res = await post('resend-invitation', { accountIds: [x.id, y.id] });
+    expect(res.body.results[0]).toEqual({ accountId: x.id, ok: true });
+    expect(res.body.results[1]).toMatchObject({
+      accountId: y.id,
+      ok: false,
+      error: { code: 'NOT_ENOUGH_NUMBERS' },
+    });
+    expect(await status(x.id)).toBe('invited');
+    expect(await status(y.id)).toBe('not_invited');
+    await post('suspend', { accountIds: [y.id] });
+    const suspended = await post('resend-invitation', { accountIds: [y.id] });
+    expect(suspended.body.results[0]).toMatchObject({ ok: false, error: { code: 'CONFLICT' } });
+  });
+
+  it('suspends from any status and unsuspends back to where the account was', async () => {
+    const org = await createOrganization(service, token, 'Suspend Org');
+    await addNumbers(service, token, org, numbersFrom(400, 2));
+    const notInvited = await createAccount(service, token, {
+      organizationId: org,
+      contact: 'ni@example.com',
+    });
+    const invited = await createAccount(service, token, {
+      organizationId: org,
+      contact: 'inv@example.com',
+      invite: true,
+    });
+    const ids = [notInvited.id, invited.id];
+    const suspend = await post('suspend', { accountIds: ids });
+    expect(suspend.body.results).toEqual(ids.map((accountId) => ({ accountId, ok: true })));
+    expect(await status(invited.id)).toBe('suspended');
+    // A suspended invitee keeps its invitation, so it still holds its share of the capacity.
+    expect(await capacityOf(service, token, org)).toBe(1);
+    await post('unsuspend', { accountIds: ids });
+    expect(await status(notInvited.id)).toBe('not_invited');
+    expect(await status(invited.id)).toBe('invited');
+    const events = await service.db
+      .selectFrom('audit_events')
+      .select('action')
+      .where('target_id', '=', invited.id)
+      .orderBy('seq')
+      .execute();
+    expect(events.map((e) => e.action)).toEqual([
+      'account.created_and_invited',
+      'account.suspended',
+      'account.unsuspended',
+    ]);
+  });
+
+  it('move-check and move: capacity in the destination, numbers move with their accounts', async () => {
+    const from = await createOrganization(service, token, 'Move From');
+    const to = await createOrganization(service, token, 'Move To');
+    const [n1, n2] = numbersFrom(500, 2);
+    await addNumbers(service, token, from, [n1!, n2!]);
+    const waiting = await createAccount(service, token, {
+      organizationId: from,
+      contact: 'waiting.move@example.com',
+      invite: true,
+    });
+    const holding = await createAccount(service, token, {
+      organizationId: from,
+      contact: 'holding.move@example.com',
+      number: n1!,
+      invite: true,
+    });
+    const check = await service.request('GET', '/api/v1/accounts/move-check', {
+      token,
+      query: { accountIds: `${waiting.id},${holding.id}`, targetOrganizationId: to },
+    });
+    expect(check.body).toEqual({ allowed: false, message: MOVE_NOT_ENOUGH_NUMBERS_MESSAGE });
+    expect(MOVE_NOT_ENOUGH_NUMBERS_MESSAGE).toBe(
+      'Unable to move account(s). You do not have enough numbers available in the selected organization',
+    );
+    const refused = await post('move', {
+      accountIds: [waiting.id, holding.id],
+      targetOrganizationId: to,
+    });
+    expect(refused.status).toBe(409);
+    expect(refused.body.error).toMatchObject({
+      code: 'NOT_ENOUGH_NUMBERS',
+      message: MOVE_NOT_ENOUGH_NUMBERS_MESSAGE,
+    });
+
+    const holdingOnly = await service.request('GET', '/api/v1/accounts/move-check', {
+      token,
+      query: { accountIds: holding.id, targetOrganizationId: to },
+    });
+    expect(holdingOnly.body).toEqual({ allowed: true });
+    const moved = await post('move', { accountIds: [holding.id], targetOrganizationId: to });
+    expect(moved.status, moved.text).toBe(200);
+    expect(moved.body).toEqual({ moved: 1 });
+    expect(
+      (await service.request('GET', `/api/v1/accounts/${holding.id}`, { token })).body
+        .organizationId,
+    ).toBe(to);
+    expect(await numberState(service, n1!)).toMatchObject({
+      organization_id: to,
+      state: 'assigned',
+      account_id: holding.id,
+    });
+
+    await addNumbers(service, token, to, numbersFrom(520, 1));
+    const nowAllowed = await post('move', { accountIds: [waiting.id], targetOrganizationId: to });
+    expect(nowAllowed.body).toEqual({ moved: 1 });
+    expect(await capacityOf(service, token, to)).toBe(0);
+    expect(await capacityOf(service, token, from)).toBe(1);
+    const unknown = await post('move', {
+      accountIds: [waiting.id],
+      targetOrganizationId: 'nowhere',
+    });
+    expect(unknown.status).toBe(404);
+  });
+
+  it('delete releases or reserves (RE-INVITE) the number and frees the contact', async () => {
+    const org = await createOrganization(service, token, 'Delete Org');
+    const [n1, n2] = numbersFrom(600, 2);
+    await addNumbers(service, token, org, [n1!, n2!]);
+    const a = await createAccount(service, token, {
+      organizationId: org,
+      contact: 'del.a@example.com',
+      number: n1!,
+      invite: true,
+    });
+    const b = await createAccount(service, token, {
+      organizationId: org,
+      contact: 'del.b@example.com',
+      number: n2!,
+    });
+    await service.db
+      .updateTable('numbers')
+      .set({ state: 'registered' })
+      .where('number', '=', n2!)
+      .execute();
+    expect(
+      (await post('delete', { accountIds: [a.id], numberDisposition: 'release' })).body,
+    ).toEqual({ deleted: 1 });
+    expect(await numberState(service, n1!)).toEqual({
+      state: 'available',
+      tag: null,
+      account_id: null,
+      organization_id: org,
+    });
+    expect(
+      (await post('delete', { accountIds: [b.id], numberDisposition: 'reserve' })).body,
+    ).toEqual({ deleted: 1 });
+    expect(await numberState(service, n2!)).toEqual({
+      state: 'reserved',
+      tag: 'RE-INVITE',
+      account_id: null,
+      organization_id: org,
+    });
+    expect((await service.request('GET', `/api/v1/accounts/${a.id}`, { token })).status).toBe(404);
+    // Invite again with the reserved number: the contact is free again.
+    const again = await createAccount(service, token, {
+      organizationId: org,
+      contact: 'del.b@example.com',
+      number: n2!,
+      invite: true,
+    });
+    expect(again).toMatchObject({ number: n2, status: 'invited' });
+    const missing = await post('delete', { accountIds: ['missing'], numberDisposition: 'release' });
+    expect(missing.status).toBe(404);
+  });
+
+  it('two simultaneous invites competing for the last capacity: exactly one succeeds', async () => {
+    const org = await createOrganization(service, token, 'Race Capacity');
+    await addNumbers(service, token, org, numbersFrom(700, 1));
+    const p = await createAccount(service, token, {
+      organizationId: org,
+      contact: 'race.p@example.com',
+    });
+    const q = await createAccount(service, token, {
+      organizationId: org,
+      contact: 'race.q@example.com',
+    });
+    const answers = await Promise.all([
+      post('invite', { accountIds: [p.id] }),
+      post('invite', { accountIds: [q.id] }),
+    ]);
+    expect(answers.map((a) => a.status).sort()).toEqual([200, 409]);
+    expect(await capacityOf(service, token, org)).toBe(0);
+    const invited = await service.db
+      .selectFrom('accounts')
+      .select('id')
+      .where('organization_id', '=', org)
+      .where('status', '=', 'invited')
+      .execute();
+    expect(invited).toHaveLength(1);
+  });
+
+  it('two simultaneous Save & Invite without a number competing for the last capacity: one 201, one 409', async () => {
+    const org = await createOrganization(service, token, 'Race Create');
+    await addNumbers(service, token, org, numbersFrom(710, 1));
+    const answers = await Promise.all(
+      ['one', 'two'].map((name) =>
+        service.request('POST', '/api/v1/accounts', {
+          token,
+          body: {
+            organizationId: org,
+            firstName: 'R',
+            lastName: name,
+            contact: `race.${name}@example.com`,
+            invite: true,
+          },
+        }),
+      ),
+    );
+    expect(answers.map((a) => a.status).sort()).toEqual([201, 409]);
+  });
+
+  it('the same number assigned twice at once: exactly one account gets it', async () => {
+    const org = await createOrganization(service, token, 'Race Number');
+    const [contested] = numbersFrom(720, 1);
+    await addNumbers(service, token, org, [contested!]);
+    await service.request('PATCH', `/api/v1/numbers/${contested}`, {
+      token,
+      body: { state: 'reserved', tag: 'PORTED' },
+    });
+    const answers = await Promise.all(
+      ['one', 'two'].map((name) =>
+        service.request('POST', '/api/v1/accounts', {
+          token,
+          body: {
+            organizationId: org,
+            firstName: 'N',
+            lastName: name,
+            contact: `number.${name}@example.com`,
+            number: contested,
+          },
+        }),
+      ),
+    );
+    expect(answers.map((a) => a.status).sort()).toEqual([201, 409]);
+    expect(answers.find((a) => a.status === 409)?.body.error.code).toBe('NUMBER_UNAVAILABLE');
+    const holders = await service.db
+      .selectFrom('accounts')
+      .select('id')
+      .where('number', '=', contested!)
+      .execute();
+    expect(holders).toHaveLength(1);
+  });
+});

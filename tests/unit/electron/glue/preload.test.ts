@@ -1,0 +1,66 @@
+// The preload with `electron` faked: window.linedesk has one function per contract channel,
+// grouped by domain, errors arrive as readable Errors, and ipcRenderer itself is never exposed.
+import { beforeEach, describe, expect, it, vi } from 'vitest';
+import { IPC_CHANNELS, MENU_COMMAND_CHANNEL } from '../../../../common/ipc/contract';
+import type { LinedeskBridge } from '../../../../common/ipc/bridge';
+import { recorded, resetRecorded } from '../support/electron-fake';
+
+vi.mock('electron', async () => await import('../support/electron-fake'));
+
+describe('preload bridge', () => {
+  let bridge: LinedeskBridge;
+  beforeEach(async () => {
+    vi.resetModules();
+    resetRecorded();
+    await import('../../../../electron/preload/index');
+    bridge = recorded.exposed.get('linedesk') as LinedeskBridge;
+  });
+
+  it('exposes exactly one function per channel under its domain, and nothing else', () => {
+    expect([...recorded.exposed.keys()]).toEqual(['linedesk']);
+    const exposed = Object.entries(bridge).flatMap(([domain, group]) =>
+      Object.entries(group as Record<string, unknown>).map(([action, fn]) => {
+        expect(typeof fn).toBe('function');
+        return `${domain}:${action}`;
+      }),
+    );
+    expect(exposed.sort()).toEqual([...IPC_CHANNELS, 'menu:onCommand'].sort());
+    expect(JSON.stringify(Object.keys(bridge))).not.toMatch(/ipcRenderer|invoke|send/);
+  });
+
+  it('invokes the channel with the argument and unwraps the answer', async () => {
+    recorded.invokeAnswer = () => ({ ok: true, value: { accessToken: 'a', expiresAt: 'z' } });
+    await expect(bridge.session.refresh({ profileId: 'p1' })).resolves.toEqual({
+      accessToken: 'a',
+      expiresAt: 'z',
+    });
+    expect(recorded.invoked).toEqual([{ channel: 'session:refresh', args: { profileId: 'p1' } }]);
+  });
+
+  it('rejects with an Error carrying the admin-readable sentence', async () => {
+    recorded.invokeAnswer = () => ({
+      ok: false,
+      error: {
+        code: 'INVALID_CREDENTIALS',
+        message: 'The email address or password is not correct.',
+      },
+    });
+    await expect(
+      bridge.session.signIn({ profileId: 'p', password: 'x', remember: false }),
+    ).rejects.toThrow(/^The email address or password is not correct\.$/);
+  });
+
+  it('delivers menu commands and lets the page unsubscribe', () => {
+    const seen: string[] = [];
+    const stop = bridge.menu.onCommand((command) => seen.push(command));
+    const emit = (command: unknown) =>
+      (recorded.ipcRendererListeners.get(MENU_COMMAND_CHANNEL) ?? []).forEach((listener) =>
+        listener({ sender: 'ipc-event' }, command),
+      );
+    emit('search');
+    emit('format-disk');
+    stop();
+    emit('refresh');
+    expect(seen).toEqual(['search']);
+  });
+});
