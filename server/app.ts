@@ -8,6 +8,7 @@ import {
   serializerCompiler,
   validatorCompiler,
 } from 'fastify-type-provider-zod';
+import { errorBodySchema } from '../common/errors';
 import type { AppDeps } from './deps';
 import { registerDeliveryWorker } from './delivery/delivery-plugin';
 import { installErrorHandling } from './http/errors';
@@ -56,6 +57,8 @@ export async function buildApp(
     bodyLimit: 8 * 1024 * 1024,
     // Long ids or query strings are refused by validation, not by a crash.
     routerOptions: { maxParamLength: 500 },
+    // The per-address sign-in limit needs the client's address, not the load balancer's.
+    trustProxy: deps.config.trustProxy,
   });
   app.decorate('deps', deps);
   app.decorateRequest('administrator', null);
@@ -68,6 +71,13 @@ export async function buildApp(
   app.decorate('apiRoutes', routes);
   app.addHook('onRoute', (route) => {
     for (const method of [route.method].flat()) routes.push({ method, url: route.url });
+    // Every documented route may answer the error shape; say so in the OpenAPI document.
+    if (route.schema && route.url.startsWith(apiPrefix)) {
+      const response = (route.schema.response ?? {}) as Record<string, unknown>;
+      if (!('4XX' in response) && !('4xx' in response)) {
+        route.schema.response = { ...response, '4XX': errorBodySchema };
+      }
+    }
   });
   registerDeliveryWorker(app);
 

@@ -2,15 +2,16 @@
 // plain stdout line (JSON logs go to stderr) and, on a first start without LINEDESK_ADMIN_PASSWORD,
 // the generated bootstrap password once.
 import { loadConfig, type ServiceConfig } from './config';
+import { seedDemo } from './demo/seed';
 import type { AppDeps } from './deps';
 import { startService } from './start-service';
 
-/** The demo seed is ACCOUNTS' module (server/demo/seed.ts, `seedDemo(deps)`); loaded only for --demo. */
-async function seedDemo(deps: AppDeps): Promise<void> {
-  const modulePath = './demo/seed';
-  const seed = (await import(modulePath)) as { seedDemo?: (deps: AppDeps) => Promise<void> };
-  if (typeof seed.seedDemo !== 'function') throw new Error('The demo seed is not available.');
-  await seed.seedDemo(deps);
+/** `--demo`: ACCOUNTS' seed fills an empty database with a demo tree, pools and accounts. */
+async function seedDemoData(deps: AppDeps): Promise<void> {
+  const seeded = await seedDemo(deps);
+  process.stdout.write(
+    seeded ? 'demo data seeded\n' : 'demo data not seeded: the database already has data\n',
+  );
 }
 
 async function main(): Promise<void> {
@@ -26,7 +27,7 @@ async function main(): Promise<void> {
   }
   const service = await startService(config, {
     logger: { level: config.logLevel, stream: process.stderr },
-    beforeBuild: config.demo ? seedDemo : undefined,
+    beforeBuild: config.demo ? seedDemoData : undefined,
   });
   if (service.bootstrap.created) {
     const { email, generatedPassword } = service.bootstrap;

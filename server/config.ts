@@ -23,6 +23,8 @@ export interface ServiceConfig {
   secret: string | undefined;
   /** Name of the root organization created on an empty database. */
   rootOrganizationName: string;
+  /** Behind a load balancer: trust X-Forwarded-For (true, or a comma list of proxy addresses). */
+  trustProxy: boolean | string[];
   logLevel: string;
   version: string;
 }
@@ -48,6 +50,15 @@ function packageVersion(): string {
 
 function nonEmpty(value: string | undefined): string | undefined {
   return value !== undefined && value.trim() !== '' ? value.trim() : undefined;
+}
+
+function parseTrustProxy(text: string | undefined): boolean | string[] {
+  if (text === undefined || text === 'false' || text === '0') return false;
+  if (text === 'true' || text === '1') return true;
+  return text
+    .split(',')
+    .map((address) => address.trim())
+    .filter(Boolean);
 }
 
 function parsePort(text: string): number {
@@ -95,6 +106,7 @@ export function loadConfig(
       : desktopAppOrigins,
     secret: env.LINEDESK_SECRET || undefined,
     rootOrganizationName: nonEmpty(env.LINEDESK_ORGANIZATION_NAME) ?? 'Main Organization',
+    trustProxy: parseTrustProxy(nonEmpty(env.LINEDESK_TRUST_PROXY)),
     logLevel: nonEmpty(env.LINEDESK_LOG_LEVEL) ?? 'info',
     version: packageVersion(),
   };

@@ -1,13 +1,23 @@
 // REST shapes of activation (device side, no auth): POST /api/v1/activation and /activation/number.
 import { z } from 'zod';
+import { hasControlCharacter } from '../csv/control-characters';
 import { e164Schema } from './numbers';
 
+/** Text a device sends: no control characters (PostgreSQL cannot even store NUL). */
+const deviceText = (max: number, message?: string) =>
+  z
+    .string()
+    .trim()
+    .min(1, message)
+    .max(max)
+    .refine((text) => !hasControlCharacter(text), 'Remove control characters.');
+
 export const activationBodySchema = z.object({
-  username: z.string().trim().min(1, 'Enter the username from the invitation.').max(320),
-  password: z.string().min(1, 'Enter the password from the invitation.').max(200),
+  username: deviceText(320, 'Enter the username from the invitation.'),
+  password: deviceText(200, 'Enter the password from the invitation.'),
   /** The device's own number, bound to the account (device numbers are normalised to E.164). */
-  personalPhone: z.string().trim().min(1).max(40),
-  deviceId: z.string().trim().min(1).max(200),
+  personalPhone: deviceText(40),
+  deviceId: deviceText(200),
 });
 export type ActivationBody = z.infer<typeof activationBodySchema>;
 
@@ -32,7 +42,7 @@ export const activationResultSchema = z.union([
 export type ActivationResult = z.infer<typeof activationResultSchema>;
 
 export const activationNumberBodySchema = z.object({
-  activationToken: z.string().min(1).max(2000),
+  activationToken: deviceText(2000),
   number: e164Schema,
 });
 export type ActivationNumberBody = z.infer<typeof activationNumberBodySchema>;

@@ -1,5 +1,6 @@
 // REST shapes of CSV imports (api.md /api/v1/imports/*): a job, its chunks of rows and their outcomes.
 import { z } from 'zod';
+import { hasControlCharacter } from '../csv/control-characters';
 import { TEMPLATE_COLUMN_KEYS } from '../csv/template';
 import { applications } from './accounts';
 import { idSchema, pageQuerySchema, pagedSchema } from './paging';
@@ -19,7 +20,12 @@ export const createImportBodySchema = z.object({
   /** null or absent: the organization's default profile. */
   permissionProfileId: idSchema.nullable().optional(),
   invite: z.boolean().default(false),
-  fileName: z.string().trim().min(1).max(255),
+  fileName: z
+    .string()
+    .trim()
+    .min(1)
+    .max(255)
+    .refine((text) => !hasControlCharacter(text), 'A file name cannot contain control characters.'),
   rowCount: z.number().int().min(0).max(10_000_000),
 });
 export type CreateImportBody = z.infer<typeof createImportBodySchema>;
@@ -55,7 +61,7 @@ const cellSchema = z.string().max(1000).nullable().optional();
 /** One row as the wizard sends it: cells as text (a leading `+` or `0` is never lost). */
 export const importRowInputSchema = z.object({
   /** The row as a spreadsheet shows it (header = row 1). */
-  rowNumber: z.number().int().min(2),
+  rowNumber: z.number().int().min(2).max(100_000_000),
   firstName: cellSchema,
   lastName: cellSchema,
   contact: cellSchema,

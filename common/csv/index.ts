@@ -5,3 +5,5 @@ export * from './header-aliases';
 export * from './formula';
 export * from './writer';
 export * from './row-rules';
+export * from './control-characters';
+export * from './import-file';

@@ -1,6 +1,7 @@
 // Per-row rules of an import file, shared by the desktop wizard (offline drafts) and the service
 // (import chunks). Every message names the row as a spreadsheet shows it, the column and the problem.
 import { normaliseContact, normaliseDeviceNumber, type ContactType } from '../contact';
+import { hasControlCharacter } from './control-characters';
 import { looksLikeFormula, restoreNeutralisedCell } from './formula';
 import {
   DEFAULT_LINES_ALLOWED,
@@ -89,7 +90,9 @@ export function checkImportRow(
     if (text === '') add(column, 'is required.');
     else if (text.length > MAX_NAME_LENGTH)
       add(column, `is longer than ${MAX_NAME_LENGTH} characters.`);
-    else if (looksLikeFormula(text)) {
+    else if (hasControlCharacter(text)) {
+      add(column, 'contains a line break, tab or other control character; remove it.');
+    } else if (looksLikeFormula(text)) {
       add(
         column,
         `"${text}" starts with "${text.charAt(0)}", which spreadsheets run as a formula; remove that character.`,

@@ -1,6 +1,7 @@
 // RFC 4180 CSV writer used for every CSV Linedesk writes: CRLF line breaks, fields quoted when
 // they hold a comma, quote, CR or LF (quotes doubled), and formula cells neutralised.
 import { neutraliseFormulaCell } from './formula';
+import { TEMPLATE_HEADER_LABELS } from './template';
 
 export type CsvCell = string | number | boolean | null | undefined;
 
@@ -31,4 +32,9 @@ export function writeCsv(
   let out = '';
   for (const record of records) out += csvLine(record, options);
   return out;
+}
+
+/** The CSV template: the header row exactly, ended by CRLF. */
+export function templateCsv(): string {
+  return csvLine(TEMPLATE_HEADER_LABELS);
 }

@@ -23,6 +23,8 @@ const devServerUrl = dev ? process.env.LINEDESK_RENDERER_URL : undefined;
 const origins = appOrigins(devServerUrl);
 const isApp = (url: string) => isAppUrl(url, origins);
 const appPath = app.getAppPath();
+// Development and the Electron smoke tests may point the app at a throwaway profile folder.
+if (dev && process.env.LINEDESK_USER_DATA) app.setPath('userData', process.env.LINEDESK_USER_DATA);
 
 let services: MainServices | undefined;
 let windows: WindowManager | undefined;
@@ -65,6 +67,7 @@ if (ensureSingleInstance(app, () => windows?.focus())) {
       preloadPath: path.join(appPath, 'dist', 'electron', 'preload', 'index.cjs'),
       url: devServerUrl ?? APP_ENTRY_URL,
       dev,
+      icon: path.join(appPath, 'resources', 'icon.png'),
     });
     Menu.setApplicationMenu(
       Menu.buildFromTemplate(

@@ -240,6 +240,13 @@ export async function seedDemo(deps: AppDeps): Promise<boolean> {
         })
         .where('id', '=', row.id)
         .execute();
+      if (invitedAt) {
+        await trx
+          .updateTable('outbox_messages')
+          .set({ created_at: invitedAt })
+          .where('account_id', '=', row.id)
+          .execute();
+      }
       if (planned.status === 'activated' && row.number) {
         await trx
           .updateTable('accounts')

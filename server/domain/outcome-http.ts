@@ -1,8 +1,11 @@
 // Bridges typed domain outcomes to HTTP: a Failure becomes the AppError the error handler answers
 // with, and the request's administrator becomes the domain's scope, actor and invitation context.
-import type { FastifyRequest } from 'fastify';
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import type { Transaction } from 'kysely';
+import type { Database } from '../db/schema';
 import { signedIn } from '../http/auth';
 import { AppError } from '../http/errors';
+import { replyIdempotent } from '../http/idempotency';
 import type { AccountsContext } from './accounts/account-context';
 import { invitationContextFrom } from './invitations/issue-invitation';
 import type { Failure, Outcome } from './outcome';
@@ -25,4 +28,20 @@ export function accountsContextOf(request: FastifyRequest): AccountsContext {
     actor: { id: administrator.id, email: administrator.email },
     invitation: invitationContextFrom(request.server.deps),
   };
+}
+
+/**
+ * Runs a domain mutation in one transaction that honours Idempotency-Key (a retried request
+ * replays the first answer) and rolls back when the outcome is a Failure.
+ */
+export function replyWithOutcome<T>(
+  request: FastifyRequest,
+  reply: FastifyReply,
+  statusCode: number,
+  work: (trx: Transaction<Database>) => Promise<Outcome<T>>,
+): Promise<FastifyReply> {
+  return replyIdempotent(request, reply, async (trx) => ({
+    statusCode,
+    body: valueOrThrow(await work(trx)),
+  }));
 }

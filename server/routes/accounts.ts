@@ -24,8 +24,8 @@ import { getAccount, listAccounts } from '../domain/accounts/list-accounts';
 import { moveAccounts, moveCheck } from '../domain/accounts/move-accounts';
 import { suspendAccounts, unsuspendAccounts } from '../domain/accounts/suspend-accounts';
 import { updateAccount } from '../domain/accounts/update-account';
-import { accountsContextOf, valueOrThrow } from '../domain/outcome-http';
-import { inTransaction } from '../domain/transaction';
+import { success } from '../domain/outcome';
+import { accountsContextOf, replyWithOutcome, valueOrThrow } from '../domain/outcome-http';
 import { authenticate, requirePrivilege } from '../http/auth';
 
 const tags = ['accounts'];
@@ -62,10 +62,10 @@ export const accountRoutes: FastifyPluginAsyncZod = async (app) => {
     },
     async (request, reply) => {
       const context = accountsContextOf(request);
-      const created = valueOrThrow(
-        await inTransaction(db, (trx) => createAccount(trx, context, request.body)),
-      );
-      return reply.status(201).send(created.account);
+      return replyWithOutcome(request, reply, 201, async (trx) => {
+        const created = await createAccount(trx, context, request.body);
+        return created.ok ? success(created.value.account) : created;
+      });
     },
   );
 
@@ -118,12 +118,10 @@ export const accountRoutes: FastifyPluginAsyncZod = async (app) => {
         response: { 200: accountSchema },
       },
     },
-    async (request) => {
+    async (request, reply) => {
       const context = accountsContextOf(request);
-      return valueOrThrow(
-        await inTransaction(db, (trx) =>
-          updateAccount(trx, context, request.params.id, request.body),
-        ),
+      return replyWithOutcome(request, reply, 200, (trx) =>
+        updateAccount(trx, context, request.params.id, request.body),
       );
     },
   );
@@ -146,10 +144,10 @@ export const accountRoutes: FastifyPluginAsyncZod = async (app) => {
           response: { 200: accountActionResultsSchema },
         },
       },
-      async (request) => {
+      async (request, reply) => {
         const context = accountsContextOf(request);
-        return valueOrThrow(
-          await inTransaction(db, (trx) => action(trx, context, request.body.accountIds)),
+        return replyWithOutcome(request, reply, 200, (trx) =>
+          action(trx, context, request.body.accountIds),
         );
       },
     );
@@ -166,13 +164,11 @@ export const accountRoutes: FastifyPluginAsyncZod = async (app) => {
         response: { 200: moveAccountsResultSchema },
       },
     },
-    async (request) => {
+    async (request, reply) => {
       const context = accountsContextOf(request);
       const { accountIds, targetOrganizationId } = request.body;
-      return valueOrThrow(
-        await inTransaction(db, (trx) =>
-          moveAccounts(trx, context, accountIds, targetOrganizationId),
-        ),
+      return replyWithOutcome(request, reply, 200, (trx) =>
+        moveAccounts(trx, context, accountIds, targetOrganizationId),
       );
     },
   );
@@ -188,13 +184,11 @@ export const accountRoutes: FastifyPluginAsyncZod = async (app) => {
         response: { 200: deleteAccountsResultSchema },
       },
     },
-    async (request) => {
+    async (request, reply) => {
       const context = accountsContextOf(request);
       const { accountIds, numberDisposition } = request.body;
-      return valueOrThrow(
-        await inTransaction(db, (trx) =>
-          deleteAccounts(trx, context, accountIds, numberDisposition),
-        ),
+      return replyWithOutcome(request, reply, 200, (trx) =>
+        deleteAccounts(trx, context, accountIds, numberDisposition),
       );
     },
   );

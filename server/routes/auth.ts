@@ -76,7 +76,7 @@ export const authRoutes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (request) => {
-      await changePassword(app.deps, signedIn(request).id, request.body);
+      await changePassword(app.deps, signedIn(request), request.body);
       return { ok: true as const };
     },
   );

@@ -13,7 +13,7 @@ import {
   importListQuerySchema,
 } from '../../common/api/imports';
 import { idParamsSchema } from '../../common/api/paging';
-import { TEMPLATE_HEADER_LABELS, csvLine } from '../../common/csv';
+import { templateCsv } from '../../common/csv';
 import { completeImport } from '../domain/imports/complete-import';
 import { createImportJob } from '../domain/imports/create-import-job';
 import { applyImportChunk, storedChunkResults } from '../domain/imports/import-chunk';
@@ -61,7 +61,7 @@ export const importRoutes: FastifyPluginAsyncZod = async (app) => {
       reply
         .type('text/csv; charset=utf-8')
         .header('content-disposition', attachment('linedesk-accounts-template.csv'))
-        .send(csvLine(TEMPLATE_HEADER_LABELS)),
+        .send(templateCsv()),
   );
 
   app.post(
@@ -150,9 +150,12 @@ export const importRoutes: FastifyPluginAsyncZod = async (app) => {
     },
     async (request) => {
       const context = accountsContextOf(request);
-      return valueOrThrow(
+      const job = valueOrThrow(
         await inTransaction(db, (trx) => completeImport(trx, context, request.params.id, postgres)),
       );
+      // The invitations are queued: no need to wait for the worker's next poll.
+      if (job.counts.invited > 0) app.deliveryWorker?.wake();
+      return job;
     },
   );
 

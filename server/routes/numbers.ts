@@ -10,8 +10,8 @@ import {
   patchNumberBodySchema,
 } from '../../common/api/numbers';
 import { addNumbers, listNumbers, patchNumber } from '../domain/numbers/number-pool';
-import { accountsContextOf, valueOrThrow } from '../domain/outcome-http';
-import { inTransaction } from '../domain/transaction';
+import { accountsContextOf, replyWithOutcome, valueOrThrow } from '../domain/outcome-http';
+import { success } from '../domain/outcome';
 import { authenticate, requirePrivilege } from '../http/auth';
 
 export const numberRoutes: FastifyPluginAsyncZod = async (app) => {
@@ -45,12 +45,16 @@ export const numberRoutes: FastifyPluginAsyncZod = async (app) => {
     },
     async (request, reply) => {
       const context = accountsContextOf(request);
-      const numbers = valueOrThrow(
-        await inTransaction(db, (trx) =>
-          addNumbers(trx, context.scope, context.actor, request.body, context.invitation.now),
-        ),
-      );
-      return reply.status(201).send({ numbers });
+      return replyWithOutcome(request, reply, 201, async (trx) => {
+        const added = await addNumbers(
+          trx,
+          context.scope,
+          context.actor,
+          request.body,
+          context.invitation.now,
+        );
+        return added.ok ? success({ numbers: added.value }) : added;
+      });
     },
   );
 
@@ -66,18 +70,16 @@ export const numberRoutes: FastifyPluginAsyncZod = async (app) => {
         response: { 200: numberSchema },
       },
     },
-    async (request) => {
+    async (request, reply) => {
       const context = accountsContextOf(request);
-      return valueOrThrow(
-        await inTransaction(db, (trx) =>
-          patchNumber(
-            trx,
-            context.scope,
-            context.actor,
-            request.params.number,
-            request.body,
-            context.invitation.now,
-          ),
+      return replyWithOutcome(request, reply, 200, (trx) =>
+        patchNumber(
+          trx,
+          context.scope,
+          context.actor,
+          request.params.number,
+          request.body,
+          context.invitation.now,
         ),
       );
     },

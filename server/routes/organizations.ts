@@ -68,7 +68,11 @@ export const organizationRoutes: FastifyPluginAsyncZod = async (app) => {
       const parent = await organizationInScope(db, administrator, request.body.parentId);
       return replyIdempotent(request, reply, async (trx) => {
         const now = app.deps.now();
-        const organization = await createOrganization(trx, { name: request.body.name, parent, now });
+        const organization = await createOrganization(trx, {
+          name: request.body.name,
+          parent,
+          now,
+        });
         await recordAudit(trx, {
           actor: administrator,
           organizationId: organization.id,

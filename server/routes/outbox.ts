@@ -3,7 +3,7 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { listOutboxQuerySchema, outboxPageSchema } from '../../common/api/outbox';
 import { toOutboxMessage } from '../domain/outbox/enqueue';
 import { accountsContextOf } from '../domain/outcome-http';
-import { authenticate } from '../http/auth';
+import { authenticate, signedIn } from '../http/auth';
 import { paginate } from '../http/paging';
 
 export const outboxRoutes: FastifyPluginAsyncZod = async (app) => {
@@ -22,11 +22,15 @@ export const outboxRoutes: FastifyPluginAsyncZod = async (app) => {
     },
     async (request) => {
       const { scope } = accountsContextOf(request);
+      // An administrator's invitation carries a temporary password: only those who manage
+      // administrators see it.
+      const seesAdministrators = signedIn(request).privileges.includes('administrators');
       let query = db
         .selectFrom('outbox_messages')
         .innerJoin('organizations', 'organizations.id', 'outbox_messages.organization_id')
         .selectAll('outbox_messages')
         .where('organizations.path', 'like', `${scope.path}%`);
+      if (!seesAdministrators) query = query.where('outbox_messages.administrator_id', 'is', null);
       if (request.query.accountId !== undefined) {
         query = query.where('outbox_messages.account_id', '=', request.query.accountId);
       }

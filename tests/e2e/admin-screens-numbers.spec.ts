@@ -58,7 +58,7 @@ test('manages an organization pool end to end', async ({ page, api, signIn, snap
 
   // Reserve one with a tag, then release it.
   await page.getByTestId(`reserve-${first}`).click();
-  await page.getByTestId('reserve-tag').locator('input').fill('ported');
+  await page.getByTestId('reserve-tag').locator('input').first().fill('ported');
   await page.getByTestId('reserve-submit').click();
   await expectNotification(page, 'reserved with tag PORTED');
   await expect(numberRow(page, first).locator('[data-state="reserved"]')).toBeVisible();

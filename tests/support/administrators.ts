@@ -62,6 +62,9 @@ export async function tokenWithPrivileges(
   organizationId: string = service.rootOrganizationId,
 ): Promise<string> {
   const bootstrapToken = await service.login();
-  const invited = await inviteAdministrator(service, bootstrapToken, { organizationId, privileges });
+  const invited = await inviteAdministrator(service, bootstrapToken, {
+    organizationId,
+    privileges,
+  });
   return service.login(invited.email, invited.temporaryPassword);
 }

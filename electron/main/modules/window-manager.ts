@@ -73,6 +73,8 @@ export interface WindowManagerOptions {
   preloadPath: string;
   url: string;
   dev: boolean;
+  /** The window icon (Linux shows it; Windows and macOS take the packaged app's icon). */
+  icon?: string;
   /** Called for each new window, e.g. to install navigation guards (also done app-wide). */
   onCreated?: (window: BrowserWindow) => void;
 }
@@ -85,7 +87,7 @@ export interface WindowManager {
 }
 
 export function windowOptions(
-  options: Pick<WindowManagerOptions, 'preloadPath' | 'dev'>,
+  options: Pick<WindowManagerOptions, 'preloadPath' | 'dev' | 'icon'>,
   bounds: SavedBounds,
 ): BrowserWindowConstructorOptions {
   const { maximized: _maximized, ...position } = bounds;
@@ -96,6 +98,7 @@ export function windowOptions(
     show: false,
     title: 'Linedesk',
     backgroundColor: '#f5f6f8',
+    ...(options.icon ? { icon: options.icon } : {}),
     webPreferences: secureWebPreferences(options.preloadPath, options.dev),
   };
 }

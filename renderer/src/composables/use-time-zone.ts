@@ -20,7 +20,7 @@ export function zoneLabel(timeZone: string, at: Date = new Date()): string {
 export function formatInZone(
   iso: string | null | undefined,
   timeZone: string,
-  style: 'date-time' | 'date' | 'time' = 'date-time',
+  style: 'date-time' | 'date' | 'time' | 'compact' = 'date-time',
 ): string {
   if (!iso) return '—';
   const date = new Date(iso);
@@ -30,7 +30,9 @@ export function formatInZone(
       ? { dateStyle: 'medium' }
       : style === 'time'
         ? { timeStyle: 'short' }
-        : { dateStyle: 'medium', timeStyle: 'short' };
+        : style === 'compact'
+          ? { dateStyle: 'short', timeStyle: 'short' }
+          : { dateStyle: 'medium', timeStyle: 'short' };
   return new Intl.DateTimeFormat(undefined, { ...options, timeZone }).format(date);
 }
 
@@ -47,5 +49,8 @@ export function useTimeZone() {
     formatDateTime: (iso: string | null | undefined) => formatInZone(iso, preferences.timeZone),
     formatDate: (iso: string | null | undefined) => formatInZone(iso, preferences.timeZone, 'date'),
     formatTime: (iso: string | null | undefined) => formatInZone(iso, preferences.timeZone, 'time'),
+    /** Short form for dense tables: "11/27/26, 2:05 PM". */
+    formatCompact: (iso: string | null | undefined) =>
+      formatInZone(iso, preferences.timeZone, 'compact'),
   };
 }

@@ -6,7 +6,11 @@ import type { AccountRow, OrganizationRow } from '../../db/schema';
 import { isoNow, newId } from '../../db/values';
 import { computeCapacity } from '../capacity';
 import { recordChange } from '../change-log';
-import { issueAccountInvitation, type IssuedInvitation } from '../invitations/issue-invitation';
+import {
+  issueAccountInvitation,
+  type InvitationLookups,
+  type IssuedInvitation,
+} from '../invitations/issue-invitation';
 import { freeNumberState, numberUnavailable, takeNumber } from '../numbers/assign-number';
 import {
   defaultProfileFor,
@@ -50,6 +54,8 @@ export interface PreparedOrganization {
   organization: OrganizationRow;
   settings: OrganizationSettings;
   defaultProfileId: string | null;
+  /** Invitation settings and template, filled on first use. */
+  lookups: InvitationLookups;
 }
 
 export async function prepareOrganization(
@@ -63,6 +69,7 @@ export async function prepareOrganization(
     organization,
     settings: await settingsFor(db, organization),
     defaultProfileId: await defaultProfileFor(db, organization),
+    lookups: new Map(),
   });
 }
 
@@ -184,7 +191,7 @@ export async function createAccount(
   }
 
   const invitation = invite
-    ? await issueAccountInvitation(db, context.invitation, row, organization)
+    ? await issueAccountInvitation(db, context.invitation, row, organization, facts.lookups)
     : null;
   await recordChange(db, context.actor, {
     action: invite ? 'account.created_and_invited' : 'account.created',

@@ -6,7 +6,7 @@ import type { AccountRow } from '../../db/schema';
 import { isoNow } from '../../db/values';
 import { computeCapacities, countsAgainstCapacity } from '../capacity';
 import { recordChange } from '../change-log';
-import { issueAccountInvitation } from '../invitations/issue-invitation';
+import { issueAccountInvitation, type InvitationLookups } from '../invitations/issue-invitation';
 import { lockOrganizations, type Db } from '../organization-context';
 import { failure, success, type Outcome } from '../outcome';
 import { accountsInScope, type AccountsContext } from './account-context';
@@ -28,6 +28,7 @@ async function sendInvitation(
   from: AccountRow['status'],
   nextStatus: 'invited' | 'activated',
   action: string,
+  cache: InvitationLookups,
 ): Promise<ActionResult> {
   const now = isoNow(context.invitation.now);
   const changed = await db
@@ -48,9 +49,13 @@ async function sendInvitation(
     };
   }
   const updated: AccountRow = { ...account, status: nextStatus };
-  await issueAccountInvitation(db, context.invitation, updated, {
-    path: account.organization_path,
-  });
+  await issueAccountInvitation(
+    db,
+    context.invitation,
+    updated,
+    { path: account.organization_path },
+    cache,
+  );
   await recordChange(db, context.actor, {
     action,
     targetType: 'account',
@@ -70,6 +75,7 @@ export async function inviteAccounts(
   context: AccountsContext,
   accountIds: readonly string[],
 ): Promise<Outcome<AccountActionResults>> {
+  const cache: InvitationLookups = new Map();
   const found = await accountsInScope(db, context.scope, accountIds);
   const eligible = [...found.values()].filter((account) => account.status === 'not_invited');
   const needed = new Map<string, number>();
@@ -101,7 +107,15 @@ export async function inviteAccounts(
       });
     } else {
       results.push(
-        await sendInvitation(db, context, account, 'not_invited', 'invited', 'account.invited'),
+        await sendInvitation(
+          db,
+          context,
+          account,
+          'not_invited',
+          'invited',
+          'account.invited',
+          cache,
+        ),
       );
     }
   }
@@ -117,6 +131,7 @@ export async function resendInvitations(
   context: AccountsContext,
   accountIds: readonly string[],
 ): Promise<Outcome<AccountActionResults>> {
+  const cache: InvitationLookups = new Map();
   const found = await accountsInScope(db, context.scope, accountIds);
   const firstTimers = [...found.values()].filter(
     (account) => account.status === 'not_invited' && account.number === null,
@@ -146,6 +161,7 @@ export async function resendInvitations(
             account.status,
             'invited',
             'account.invitation_resent',
+            cache,
           ),
         );
         break;
@@ -158,13 +174,22 @@ export async function resendInvitations(
             'activated',
             'activated',
             'account.invitation_resent',
+            cache,
           ),
         );
         break;
       case 'not_invited': {
         if (!countsAgainstCapacity({ ...account, status: 'invited' })) {
           results.push(
-            await sendInvitation(db, context, account, 'not_invited', 'invited', 'account.invited'),
+            await sendInvitation(
+              db,
+              context,
+              account,
+              'not_invited',
+              'invited',
+              'account.invited',
+              cache,
+            ),
           );
           break;
         }
@@ -185,6 +210,7 @@ export async function resendInvitations(
           'not_invited',
           'invited',
           'account.invited',
+          cache,
         );
         if (result.ok) capacities.set(account.organization_id, capacity - 1);
         results.push(result);

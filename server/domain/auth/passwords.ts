@@ -19,3 +19,15 @@ export async function verifyAdministratorPassword(
     return false;
   }
 }
+
+let dummyHash: Promise<string> | null = null;
+
+/**
+ * Spends the same time as a real check when there is no password to check against, so that
+ * response times do not tell which email addresses belong to administrators.
+ */
+export async function verifyNothing(password: string): Promise<false> {
+  dummyHash ??= hash('linedesk-no-such-administrator', options);
+  await verifyAdministratorPassword(await dummyHash, password);
+  return false;
+}

@@ -12,7 +12,7 @@ import {
   signInPerAddress,
 } from '../../http/rate-limit';
 import { recordAudit } from '../audit/record-audit';
-import { hashAdministratorPassword, verifyAdministratorPassword } from './passwords';
+import { hashAdministratorPassword, verifyAdministratorPassword, verifyNothing } from './passwords';
 import { openSession } from './sessions';
 
 const invalidCredentials = () =>
@@ -63,6 +63,7 @@ export async function signIn(
       }
     }
   }
+  if (!administrator) await verifyNothing(input.password);
   if (!administrator || !ok) {
     await countFailure(deps, signInPerAddress, input.address);
     await countFailure(deps, signInPerAccount, email);
@@ -125,12 +126,16 @@ async function matchesCurrentPassword(
   return !!latest && (await verifyAdministratorPassword(latest.password_hash, password));
 }
 
-/** Sets a new chosen password; ends the temporary one and the password-change requirement. */
+/**
+ * Sets a new chosen password; ends the temporary one, the password-change requirement and every
+ * other session of the administrator (the one changing it stays signed in).
+ */
 export async function changePassword(
   deps: AppDeps,
-  administratorId: string,
+  signedInAs: { id: string; sessionId: string },
   input: { currentPassword: string; newPassword: string },
 ): Promise<void> {
+  const administratorId = signedInAs.id;
   const administrator = await deps.db
     .selectFrom('administrators')
     .selectAll()
@@ -160,6 +165,13 @@ export async function changePassword(
       .set({ superseded_at: now })
       .where('administrator_id', '=', administratorId)
       .where('superseded_at', 'is', null)
+      .execute();
+    await trx
+      .updateTable('auth_sessions')
+      .set({ revoked_at: now })
+      .where('administrator_id', '=', administratorId)
+      .where('id', '!=', signedInAs.sessionId)
+      .where('revoked_at', 'is', null)
       .execute();
     await recordAudit(trx, {
       actor: { id: administrator.id, email: administrator.email },

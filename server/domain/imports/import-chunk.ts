@@ -13,6 +13,7 @@ import {
   rowOutcomeOf,
   rowProblemMessage,
   type TemplateColumnKey,
+  withoutNul,
 } from '../../../common/csv';
 import type { ImportJobsTable, ImportRowsTable } from '../../db/schema-imports';
 import { isoNow, parseJson } from '../../db/values';
@@ -36,8 +37,9 @@ const FIELD_COLUMNS: Record<string, TemplateColumnKey> = {
   number: 'number',
 };
 
+/** A cell as sent, kept for results.csv (NUL removed: PostgreSQL text cannot hold it). */
 const text = (value: string | number | null | undefined): string =>
-  value === null || value === undefined ? '' : String(value);
+  value === null || value === undefined ? '' : withoutNul(String(value));
 
 /** The stored answer of a chunk received before, or null when it is new. */
 export async function storedChunkResults(

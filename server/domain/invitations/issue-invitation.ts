@@ -9,7 +9,13 @@ import {
   enqueueAccountInvitation,
   type ConfiguredChannels,
 } from '../outbox/enqueue';
-import { invitationTemplateFor, settingsFor, type Db } from '../organization-context';
+import {
+  invitationTemplateFor,
+  settingsFor,
+  type Db,
+  type InvitationTemplate,
+  type OrganizationSettings,
+} from '../organization-context';
 import { generateInvitationPassword, hashInvitationPassword } from './password';
 
 /** What issuing an invitation needs from the running service. */
@@ -33,6 +39,30 @@ export function invitationContextFrom(
   };
 }
 
+/**
+ * Settings and template per organization path, looked up once per bulk action (an Import & Invite
+ * of many rows would otherwise read them again for every account).
+ */
+export type InvitationLookups = Map<
+  string,
+  { settings: OrganizationSettings; template: InvitationTemplate }
+>;
+
+async function lookupsFor(
+  db: Db,
+  organization: Pick<OrganizationRow, 'path'>,
+  cache?: InvitationLookups,
+) {
+  const cached = cache?.get(organization.path);
+  if (cached) return cached;
+  const found = {
+    settings: await settingsFor(db, organization),
+    template: await invitationTemplateFor(db, organization),
+  };
+  cache?.set(organization.path, found);
+  return found;
+}
+
 export interface IssuedInvitation {
   invitationId: string;
   expiresAt: string;
@@ -45,6 +75,7 @@ export async function issueAccountInvitation(
   context: InvitationContext,
   account: AccountRow,
   organization: Pick<OrganizationRow, 'path'>,
+  cache?: InvitationLookups,
 ): Promise<IssuedInvitation> {
   const now = isoNow(context.now);
   await db
@@ -53,7 +84,7 @@ export async function issueAccountInvitation(
     .where('account_id', '=', account.id)
     .where('superseded_at', 'is', null)
     .execute();
-  const settings = await settingsFor(db, organization);
+  const { settings, template } = await lookupsFor(db, organization, cache);
   const expiresAt = isoNow(
     new Date(context.now.getTime() + settings.invitationExpiryDays * 24 * 60 * 60 * 1000),
   );
@@ -72,7 +103,6 @@ export async function issueAccountInvitation(
       created_at: now,
     })
     .execute();
-  const template = await invitationTemplateFor(db, organization);
   const message = await enqueueAccountInvitation(
     db,
     context.channels,

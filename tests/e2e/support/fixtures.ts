@@ -7,6 +7,8 @@ import { bootstrapAdministrator, e2eEnvironment } from './e2e-env';
 import { ServiceApi } from './service-api';
 
 export interface LinedeskFixtures {
+  /** false plays a computer whose safeStorage has no backend (set with test.use). */
+  vaultAvailable: boolean;
   bridge: BridgeHarness;
   api: ServiceApi;
   /** Opens the app and signs in through the Sign in screen (new connection to the e2e service). */
@@ -28,11 +30,14 @@ export async function signInThroughUi(page: Page): Promise<void> {
 }
 
 export const test = base.extend<LinedeskFixtures>({
-  bridge: async ({ page }, use) => {
-    const harness = await installBridge(page);
+  vaultAvailable: [true, { option: true }],
+  bridge: async ({ page, vaultAvailable }, use) => {
+    const harness = await installBridge(page, { vaultAvailable });
     await use(harness);
     await harness.dispose();
   },
+  // Playwright reads a fixture's dependencies from the destructuring pattern; this one has none.
+  // eslint-disable-next-line no-empty-pattern
   api: async ({}, use) => {
     await use(await ServiceApi.signIn());
   },

@@ -7,10 +7,13 @@ import { startServiceProcess } from './service-process';
 import { serveStatic } from './static-server';
 
 export default async function globalSetup(): Promise<() => Promise<void>> {
+  // LINEDESK_E2E_RENDERER_DIR: a private build folder, so runs of several engineers at once do not
+  // replace each other's chunks mid-test (ADMIN-SCREENS addition).
+  const rendererDir = process.env.LINEDESK_E2E_RENDERER_DIR ?? 'dist/renderer';
   if (process.env.LINEDESK_E2E_SKIP_BUILD !== '1') {
     const build = spawnSync(
       path.resolve('node_modules/.bin/vite'),
-      ['build', '--logLevel', 'warn'],
+      ['build', '--logLevel', 'warn', '--outDir', path.resolve(rendererDir), '--emptyOutDir'],
       {
         stdio: 'inherit',
         env: process.env,
@@ -18,7 +21,7 @@ export default async function globalSetup(): Promise<() => Promise<void>> {
     );
     if (build.status !== 0) throw new Error('The renderer build failed; see the output above.');
   }
-  const app = await serveStatic('dist/renderer', Number(process.env.LINEDESK_E2E_APP_PORT ?? 0));
+  const app = await serveStatic(rendererDir, Number(process.env.LINEDESK_E2E_APP_PORT ?? 0));
   process.env.LINEDESK_E2E_APP_URL = app.url;
   const preset = process.env.LINEDESK_E2E_SERVICE_URL;
   if (preset) {

@@ -71,13 +71,9 @@ export class ServiceApi {
 
   /** Adds `count` fresh, valid, service-wide unique US numbers to an organization's pool. */
   async addNumbers(organizationId: string, count: number): Promise<string[]> {
-    const numbers = new Set<string>();
-    while (numbers.size < count) {
-      const candidate = `+1${[202, 312, 415, 617, 212][randomInt(5)]}${randomInt(200, 999)}${String(randomInt(10_000)).padStart(4, '0')}`;
-      if (isValidPhoneNumber(candidate)) numbers.add(candidate);
-    }
-    await this.request('POST', '/numbers', { organizationId, numbers: [...numbers] });
-    return [...numbers];
+    const numbers = randomUsNumbers(count);
+    await this.request('POST', '/numbers', { organizationId, numbers });
+    return numbers;
   }
 
   async numbers(organizationId: string): Promise<PoolNumber[]> {
@@ -116,4 +112,15 @@ export class ServiceApi {
 /** A name no other test (or earlier run) uses. */
 export function uniqueName(prefix: string): string {
   return `${prefix} ${Date.now().toString(36)}${randomInt(1000).toString(36)}`;
+}
+
+/** Valid US numbers (E.164) unlikely to be used by any other test or the demo data. */
+export function randomUsNumbers(count: number): string[] {
+  const numbers = new Set<string>();
+  while (numbers.size < count) {
+    const area = [202, 312, 415, 617, 212][randomInt(5)];
+    const candidate = `+1${area}${randomInt(200, 999)}${String(randomInt(10_000)).padStart(4, '0')}`;
+    if (isValidPhoneNumber(candidate)) numbers.add(candidate);
+  }
+  return [...numbers];
 }

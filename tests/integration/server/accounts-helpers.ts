@@ -4,15 +4,6 @@ import { expect } from 'vitest';
 import type { Account } from '../../../common/api/accounts';
 import type { TestService } from '../../support/service';
 
-let sequence = 0;
-
-/** A distinct valid US number each call (+1 202 555 01xx is reserved for fiction but valid). */
-export function nextNumber(): string {
-  sequence += 1;
-  const local = String(1000000 + (((Date.now() % 1000) * 1000 + sequence) % 9000000)).slice(-7);
-  return `+1202${local}`;
-}
-
 export function numbersFrom(start: number, count: number, prefix = '+1202555'): string[] {
   return Array.from({ length: count }, (_, i) => `${prefix}${String(start + i).padStart(4, '0')}`);
 }

@@ -47,7 +47,11 @@ describe.each(serviceBackends())('administrators and audit on $name', (backend) 
       .selectAll()
       .where('administrator_id', '=', response.body.id)
       .executeTakeFirstOrThrow();
-    expect(message).toMatchObject({ channel: 'email', to_address: 'dana@example.test', status: 'kept' });
+    expect(message).toMatchObject({
+      channel: 'email',
+      to_address: 'dana@example.test',
+      status: 'kept',
+    });
     expect(message.body).toMatch(/^Temporary password: [0-9A-Z]{16}$/m);
 
     const duplicate = await service.request('POST', '/api/v1/administrators', {
@@ -105,7 +109,12 @@ describe.each(serviceBackends())('administrators and audit on $name', (backend) 
     expect(response.body.error.code).toBe('FORBIDDEN');
     const allowed = await service.request('POST', '/api/v1/administrators', {
       token: limited,
-      body: { organizationId: branchId, email: 'fine@example.test', name: 'Fine', privileges: ['accounts'] },
+      body: {
+        organizationId: branchId,
+        email: 'fine@example.test',
+        name: 'Fine',
+        privileges: ['accounts'],
+      },
     });
     expect(allowed.status).toBe(201);
   });
@@ -119,13 +128,17 @@ describe.each(serviceBackends())('administrators and audit on $name', (backend) 
     const branchToken = await service.login(branchAdmin.email, branchAdmin.temporaryPassword);
     const list = await service.request('GET', '/api/v1/administrators', { token: branchToken });
     expect(list.status).toBe(200);
-    const organizations = new Set(list.body.items.map((item: { organizationId: string }) => item.organizationId));
+    const organizations = new Set(
+      list.body.items.map((item: { organizationId: string }) => item.organizationId),
+    );
     expect([...organizations]).toEqual([branchId]);
     const search = await service.request('GET', '/api/v1/administrators', {
       token,
       query: { q: 'SCULLY' },
     });
-    expect(search.body.items.map((item: { email: string }) => item.email)).toEqual(['dana@example.test']);
+    expect(search.body.items.map((item: { email: string }) => item.email)).toEqual([
+      'dana@example.test',
+    ]);
 
     // The bootstrap administrator is above the branch: 404 for the branch administrator.
     const above = await service.request('PATCH', `/api/v1/administrators/${service.admin.id}`, {
@@ -171,7 +184,11 @@ describe.each(serviceBackends())('administrators and audit on $name', (backend) 
     expect(resent.status).toBe(200);
     expect(resent.body.results).toEqual([
       { administratorId: invited.id, ok: true },
-      { administratorId: 'unknown-id', ok: false, error: { code: 'NOT_FOUND', message: expect.any(String) } },
+      {
+        administratorId: 'unknown-id',
+        ok: false,
+        error: { code: 'NOT_FOUND', message: expect.any(String) },
+      },
     ]);
     const fresh = await temporaryPasswordFor(service, invited.email);
     expect(fresh).not.toBe(invited.temporaryPassword);
@@ -219,6 +236,10 @@ describe.each(serviceBackends())('administrators and audit on $name', (backend) 
       token,
       query: { action: 'organization.created' },
     });
-    expect(filtered.body.items.every((event: { action: string }) => event.action === 'organization.created')).toBe(true);
+    expect(
+      filtered.body.items.every(
+        (event: { action: string }) => event.action === 'organization.created',
+      ),
+    ).toBe(true);
   });
 });

@@ -82,7 +82,9 @@ describe.each(serviceBackends())('auth on $name', (backend) => {
     });
     expect(refreshed.status).toBe(200);
     expect(refreshed.body.refreshToken).not.toBe(first.refreshToken);
-    expect((await service.request('GET', '/api/v1/me', { token: refreshed.body.accessToken })).status).toBe(200);
+    expect(
+      (await service.request('GET', '/api/v1/me', { token: refreshed.body.accessToken })).status,
+    ).toBe(200);
 
     const reused = await service.request('POST', '/api/v1/auth/refresh', {
       body: { refreshToken: first.refreshToken },
@@ -94,7 +96,9 @@ describe.each(serviceBackends())('auth on $name', (backend) => {
       body: { refreshToken: refreshed.body.refreshToken },
     });
     expect(afterReuse.status).toBe(401);
-    expect((await service.request('GET', '/api/v1/me', { token: refreshed.body.accessToken })).status).toBe(401);
+    expect(
+      (await service.request('GET', '/api/v1/me', { token: refreshed.body.accessToken })).status,
+    ).toBe(401);
   });
 
   it('logout revokes the refresh token and the session’s access tokens', async () => {
@@ -109,9 +113,13 @@ describe.each(serviceBackends())('auth on $name', (backend) => {
       body: { refreshToken: session.refreshToken },
     });
     expect(refresh.status).toBe(401);
-    expect((await service.request('GET', '/api/v1/me', { token: session.accessToken })).status).toBe(401);
+    expect(
+      (await service.request('GET', '/api/v1/me', { token: session.accessToken })).status,
+    ).toBe(401);
     // Another session of the same administrator is untouched.
-    expect((await service.request('GET', '/api/v1/me', { token: other.accessToken })).status).toBe(200);
+    expect((await service.request('GET', '/api/v1/me', { token: other.accessToken })).status).toBe(
+      200,
+    );
     // Unknown tokens are simply ignored.
     const unknown = await service.request('POST', '/api/v1/auth/logout', {
       body: { refreshToken: 'never-issued' },
@@ -126,7 +134,9 @@ describe.each(serviceBackends())('auth on $name', (backend) => {
     expect(first.passwordChangeRequired).toBe(true);
     expect(first.administrator.status).toBe('invited');
     // That session is a full one.
-    expect((await service.request('GET', '/api/v1/audit-events', { token: first.accessToken })).status).toBe(200);
+    expect(
+      (await service.request('GET', '/api/v1/audit-events', { token: first.accessToken })).status,
+    ).toBe(200);
     const again = await service.request('POST', '/api/v1/auth/login', {
       body: { email: invited.email, password: invited.temporaryPassword },
       remoteAddress: '10.0.0.2',
@@ -151,7 +161,25 @@ describe.each(serviceBackends())('auth on $name', (backend) => {
       body: { currentPassword: invited.temporaryPassword, newPassword: 'a much better password' },
     });
     expect(changed.status).toBe(200);
-    const next = await service.signIn(invited.email, 'a much better password');
+    expect(
+      (await service.request('GET', '/api/v1/me', { token: first.accessToken })).body,
+    ).toMatchObject({
+      passwordChangeRequired: false,
+    });
+    const elsewhere = await service.signIn(invited.email, 'a much better password');
+    const again2 = await service.request('POST', '/api/v1/auth/password', {
+      token: first.accessToken,
+      body: { currentPassword: 'a much better password', newPassword: 'an even better password' },
+    });
+    expect(again2.status).toBe(200);
+    // Changing the password ends the administrator's other sessions.
+    expect(
+      (await service.request('GET', '/api/v1/me', { token: elsewhere.accessToken })).status,
+    ).toBe(401);
+    expect((await service.request('GET', '/api/v1/me', { token: first.accessToken })).status).toBe(
+      200,
+    );
+    const next = await service.signIn(invited.email, 'an even better password');
     expect(next.passwordChangeRequired).toBe(false);
     expect(next.administrator.status).toBe('active');
   });
@@ -208,5 +236,33 @@ describe.each(serviceBackends())('auth on $name', (backend) => {
     });
     expect(elsewhere.status).toBe(200);
     service.clock.reset();
+  });
+
+  it('behind a trusted proxy, the per-address limit uses X-Forwarded-For', async () => {
+    const proxied = await startTestService(backend, {
+      config: { trustProxy: true },
+      listen: false,
+    });
+    try {
+      proxied.clock.set(startOfAWindow());
+      for (let attempt = 0; attempt < 50; attempt += 1) {
+        await proxied.request('POST', '/api/v1/auth/login', {
+          body: { email: `guess-${attempt}@example.test`, password: 'guess' },
+          headers: { 'x-forwarded-for': '203.0.113.7' },
+        });
+      }
+      const blocked = await proxied.request('POST', '/api/v1/auth/login', {
+        body: { email: proxied.admin.email, password: proxied.admin.password },
+        headers: { 'x-forwarded-for': '203.0.113.7' },
+      });
+      expect(blocked.status).toBe(429);
+      const otherClient = await proxied.request('POST', '/api/v1/auth/login', {
+        body: { email: proxied.admin.email, password: proxied.admin.password },
+        headers: { 'x-forwarded-for': '203.0.113.8' },
+      });
+      expect(otherClient.status).toBe(200);
+    } finally {
+      await proxied.close();
+    }
   });
 });

@@ -59,39 +59,48 @@ describe('server CLI', () => {
   const dataDir = mkdtempSync(path.join(tmpdir(), 'linedesk-cli-'));
   afterAll(() => rmSync(dataDir, { recursive: true, force: true }));
 
-  it('prints the listening line, the generated password once, and serves health', { timeout: 90_000 }, async () => {
-    const first = await startCli(['--port', '0', '--data-dir', dataDir]);
-    try {
-      expect(first.url).toMatch(/^http:\/\/127\.0\.0\.1:\d+$/);
-      expect(first.stdoutLines).toContain('bootstrap administrator: admin@linedesk.local');
-      const passwordLine = first.stdoutLines.find((line) => line.startsWith('bootstrap password'));
-      const password = passwordLine?.split(': ').pop() ?? '';
-      expect(password).toMatch(/^[0-9A-Z]{16}$/);
-      // JSON logs never share stdout with the plain lines.
-      for (const line of first.stdoutLines) expect(line.startsWith('{')).toBe(false);
+  it(
+    'prints the listening line, the generated password once, and serves health',
+    { timeout: 90_000 },
+    async () => {
+      const first = await startCli(['--port', '0', '--data-dir', dataDir]);
+      try {
+        expect(first.url).toMatch(/^http:\/\/127\.0\.0\.1:\d+$/);
+        expect(first.stdoutLines).toContain('bootstrap administrator: admin@linedesk.local');
+        const passwordLine = first.stdoutLines.find((line) =>
+          line.startsWith('bootstrap password'),
+        );
+        const password = passwordLine?.split(': ').pop() ?? '';
+        expect(password).toMatch(/^[0-9A-Z]{16}$/);
+        // JSON logs never share stdout with the plain lines.
+        for (const line of first.stdoutLines) expect(line.startsWith('{')).toBe(false);
 
-      const health = await fetch(`${first.url}/api/v1/health`);
-      expect(await health.json()).toMatchObject({ status: 'ok', database: 'sqlite' });
-      const login = await fetch(`${first.url}/api/v1/auth/login`, {
-        method: 'POST',
-        headers: { 'content-type': 'application/json' },
-        body: JSON.stringify({ email: 'admin@linedesk.local', password }),
-      });
-      expect(login.status).toBe(200);
-    } finally {
-      expect(await stop(first.child)).toBe(0);
-    }
+        const health = await fetch(`${first.url}/api/v1/health`);
+        expect(await health.json()).toMatchObject({ status: 'ok', database: 'sqlite' });
+        const login = await fetch(`${first.url}/api/v1/auth/login`, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json' },
+          body: JSON.stringify({ email: 'admin@linedesk.local', password }),
+        });
+        expect(login.status).toBe(200);
+      } finally {
+        expect(await stop(first.child)).toBe(0);
+      }
 
-    const second = await startCli(['--port', '0', '--data-dir', dataDir]);
-    try {
-      expect(second.stdoutLines.some((line) => line.startsWith('bootstrap'))).toBe(false);
-    } finally {
-      await stop(second.child);
-    }
-  });
+      const second = await startCli(['--port', '0', '--data-dir', dataDir]);
+      try {
+        expect(second.stdoutLines.some((line) => line.startsWith('bootstrap'))).toBe(false);
+      } finally {
+        await stop(second.child);
+      }
+    },
+  );
 
   it('refuses a bad option with exit code 2 and a usage line', { timeout: 60_000 }, async () => {
-    const child = spawn(tsx, ['server/cli.ts', '--port', 'eighty'], { cwd: root, env: environment() });
+    const child = spawn(tsx, ['server/cli.ts', '--port', 'eighty'], {
+      cwd: root,
+      env: environment(),
+    });
     let stderr = '';
     child.stderr.on('data', (chunk: Buffer) => {
       stderr += chunk.toString();

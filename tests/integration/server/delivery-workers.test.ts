@@ -3,13 +3,15 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createDatabase, type ServiceDatabase } from '../../../server/db/database';
-import { retryDelayMs } from '../../../server/delivery/delivery-outcome';
+import { markAttemptFailed, retryDelayMs } from '../../../server/delivery/delivery-outcome';
+import { DeliveryError } from '../../../server/delivery/transport';
 import { claimDueMessages } from '../../../server/delivery/outbox-claims';
 import { createSmtpTransport } from '../../../server/delivery/smtp-transport';
 import { createOutboxWorker } from '../../../server/delivery/worker';
 import { serviceBackends, startTestService, type TestService } from '../../support/service';
 import { startSmtpPeer, type SmtpPeer } from '../../support/delivery-peers';
 import { eventually } from './delivery-helpers';
+import { createAccount } from './accounts-helpers';
 
 function queuedMessage(organizationId: string, index: number) {
   const now = new Date().toISOString();
@@ -82,6 +84,52 @@ describe.each(serviceBackends())('outbox workers on $name', (backend) => {
       .execute();
   });
 
+  it('marks the account Invitation Failed only for its latest invitation while still Invited', async () => {
+    const token = await service.login();
+    const added = await service.request('POST', '/api/v1/numbers', {
+      token,
+      body: { organizationId: service.rootOrganizationId, numbers: ['+12025550111'] },
+    });
+    expect(added.status, added.text).toBe(201);
+    const account = await createAccount(service, token, {
+      organizationId: service.rootOrganizationId,
+      contact: 'latest@example.com',
+      number: '+12025550111',
+      invite: true,
+    });
+    const older = { ...queuedMessage(service.rootOrganizationId, 2000), account_id: account.id };
+    const newer = { ...queuedMessage(service.rootOrganizationId, 2001), account_id: account.id };
+    await service.db.insertInto('outbox_messages').values([older, newer]).execute();
+    const rows = await service.db
+      .selectFrom('outbox_messages')
+      .selectAll()
+      .where('id', 'in', [older.id, newer.id])
+      .orderBy('seq')
+      .execute();
+    const policy = { maxAttempts: 1, retryBaseMs: 10, retryMaxMs: 10 };
+    const refused = new DeliveryError('refused', true);
+    const status = async () =>
+      (
+        await service.db
+          .selectFrom('accounts')
+          .select('status')
+          .where('id', '=', account.id)
+          .executeTakeFirstOrThrow()
+      ).status;
+    expect(await markAttemptFailed(service.db, rows[0]!, refused, policy, new Date())).toBe(
+      'failed',
+    );
+    expect(await status()).toBe('invited');
+    expect(await markAttemptFailed(service.db, rows[1]!, refused, policy, new Date())).toBe(
+      'failed',
+    );
+    expect(await status()).toBe('invitation_failed');
+    await service.db
+      .deleteFrom('outbox_messages')
+      .where('id', 'in', [older.id, newer.id])
+      .execute();
+  });
+
   it('two workers deliver every message exactly once', async () => {
     const count = 40;
     const messages = Array.from({ length: count }, (_, i) =>
@@ -138,7 +186,16 @@ describe.each(serviceBackends())('outbox workers on $name', (backend) => {
     expect(new Set(ids).size).toBe(count);
     expect([...ids].sort()).toEqual(messages.map((m) => m.id).sort());
     expect([...sentBy.values()].every((senders) => senders.length === 1)).toBe(true);
-    const attempts = await service.db.selectFrom('outbox_messages').select('attempts').execute();
+    const attempts = await service.db
+      .selectFrom('outbox_messages')
+      .select('attempts')
+      .where(
+        'id',
+        'in',
+        messages.map((m) => m.id),
+      )
+      .execute();
+    expect(attempts).toHaveLength(count);
     expect(attempts.every((row) => row.attempts === 1)).toBe(true);
   });
 });

@@ -5,7 +5,11 @@ import { serviceBackends, startTestService, type TestService } from '../../suppo
 
 function expectErrorShape(body: unknown, code?: string): void {
   expect(body).toEqual({
-    error: { code: code ?? expect.any(String), message: expect.any(String), details: expect.any(Object) },
+    error: {
+      code: code ?? expect.any(String),
+      message: expect.any(String),
+      details: expect.any(Object),
+    },
   });
 }
 
@@ -58,35 +62,50 @@ describe.each(serviceBackends())('error answers on $name', (backend) => {
     expectErrorShape(response.body, 'VALIDATION_FAILED');
     expect(Object.keys(response.body.error.details.fields).sort()).toEqual(['name', 'parentId']);
 
-    for (const body of [null, [], 'text', 12, { name: '' }, { name: 'x'.repeat(10_000), parentId: 'a' }]) {
+    for (const body of [
+      null,
+      [],
+      'text',
+      12,
+      { name: '' },
+      { name: 'x'.repeat(10_000), parentId: 'a' },
+    ]) {
       const answer = await service.request('POST', '/api/v1/organizations', { token, body });
       expect(answer.status).toBe(422);
       expectErrorShape(answer.body, 'VALIDATION_FAILED');
     }
-    const nested = await service.request('PATCH', `/api/v1/organizations/${service.rootOrganizationId}/settings`, {
-      token,
-      body: { allowedEmailDomains: ['example.com', 'not a domain'] },
-    });
+    const nested = await service.request(
+      'PATCH',
+      `/api/v1/organizations/${service.rootOrganizationId}/settings`,
+      {
+        token,
+        body: { allowedEmailDomains: ['example.com', 'not a domain'] },
+      },
+    );
     expect(nested.status).toBe(422);
     expect(nested.body.error.details.fields).toHaveProperty(['allowedEmailDomains.1']);
   });
 
   it('page sizes over 500, negative pages and junk query values answer 422', async () => {
-    for (const query of [
+    const queries: Array<Record<string, string>> = [
       { pageSize: '100000' },
       { pageSize: '0' },
       { page: '-1' },
       { page: 'abc' },
       { pageSize: '1e3' },
       { page: '99999999999999999999' },
-    ]) {
+    ];
+    for (const query of queries) {
       const response = await service.request('GET', '/api/v1/organizations', { token, query });
       expect(response.status).toBe(422);
       expectErrorShape(response.body, 'VALIDATION_FAILED');
     }
     const repeated = await service.request('GET', '/api/v1/organizations?page=1&page=2', { token });
     expect(repeated.status).toBe(422);
-    const ok = await service.request('GET', '/api/v1/organizations', { token, query: { pageSize: '500' } });
+    const ok = await service.request('GET', '/api/v1/organizations', {
+      token,
+      query: { pageSize: '500' },
+    });
     expect(ok.status).toBe(200);
     expect(ok.body.pageSize).toBe(500);
   });
@@ -100,7 +119,9 @@ describe.each(serviceBackends())('error answers on $name', (backend) => {
       'x'.repeat(300),
     ]) {
       for (const path of ['settings', 'invitation-template']) {
-        const response = await service.request('GET', `/api/v1/organizations/${id}/${path}`, { token });
+        const response = await service.request('GET', `/api/v1/organizations/${id}/${path}`, {
+          token,
+        });
         expect(response.status).toBe(404);
         expectErrorShape(response.body, 'NOT_FOUND');
       }
@@ -147,7 +168,10 @@ describe.each(serviceBackends())('error answers on $name', (backend) => {
 
   it('odd but valid search text is taken literally', async () => {
     for (const q of ['%', '_', '\\', "'", '😀', 'ä']) {
-      const response = await service.request('GET', '/api/v1/organizations', { token, query: { q } });
+      const response = await service.request('GET', '/api/v1/organizations', {
+        token,
+        query: { q },
+      });
       expect(response.status).toBe(200);
       expect(response.body.total).toBe(0);
     }
@@ -164,7 +188,9 @@ describe.each(serviceBackends())('error answers on $name', (backend) => {
     });
     expect(allowed.status).toBeLessThan(300);
     expect(allowed.headers.get('access-control-allow-origin')).toBe('http://localhost:5173');
-    expect(allowed.headers.get('access-control-allow-headers')?.toLowerCase()).toContain('idempotency-key');
+    expect(allowed.headers.get('access-control-allow-headers')?.toLowerCase()).toContain(
+      'idempotency-key',
+    );
     expect(allowed.headers.get('access-control-allow-credentials')).toBeNull();
 
     const refused = await fetch(`${service.url}/api/v1/health`, {
@@ -186,14 +212,24 @@ describe.each(serviceBackends())('error answers on $name', (backend) => {
     };
     expect(document.openapi).toMatch(/^3\./);
     const routes = service.app.apiRoutes.filter(
-      (route) => route.url.startsWith('/api/v1/') && route.method !== 'HEAD' && route.method !== 'OPTIONS',
+      (route) =>
+        route.url.startsWith('/api/v1/') && route.method !== 'HEAD' && route.method !== 'OPTIONS',
     );
     expect(routes.length).toBeGreaterThan(15);
     for (const route of routes) {
       const path = route.url.replace(/:(\w+)/g, '{$1}');
       expect(document.paths[path], `${route.method} ${path}`).toBeDefined();
-      expect(document.paths[path]?.[route.method.toLowerCase()], `${route.method} ${path}`).toBeDefined();
+      expect(
+        document.paths[path]?.[route.method.toLowerCase()],
+        `${route.method} ${path}`,
+      ).toBeDefined();
     }
+    const create = document.paths['/api/v1/organizations']?.post as {
+      responses: Record<string, unknown>;
+      requestBody: unknown;
+    };
+    expect(Object.keys(create.responses).sort()).toEqual(['201', '4XX']);
+    expect(create.requestBody).toBeDefined();
     for (const path of [
       '/api/v1/health',
       '/api/v1/auth/login',

@@ -15,7 +15,11 @@ describe.each(serviceBackends())('idempotency on $name', (backend) => {
   afterAll(() => service.close());
 
   async function organizationsNamed(name: string): Promise<number> {
-    const rows = await service.db.selectFrom('organizations').select('id').where('name', '=', name).execute();
+    const rows = await service.db
+      .selectFrom('organizations')
+      .select('id')
+      .where('name', '=', name)
+      .execute();
     return rows.length;
   }
 
@@ -96,7 +100,10 @@ describe.each(serviceBackends())('idempotency on $name', (backend) => {
         })),
       );
     }
-    expect(answers.map((answer) => answer.body)).toEqual([{ scope: scopes[0] }, { scope: scopes[1] }]);
+    expect(answers.map((answer) => answer.body)).toEqual([
+      { scope: scopes[0] },
+      { scope: scopes[1] },
+    ]);
   });
 
   it('concurrent calls with one key do the work once and all get its answer', async () => {
@@ -111,7 +118,11 @@ describe.each(serviceBackends())('idempotency on $name', (backend) => {
           const id = randomUUID();
           await trx
             .insertInto('service_secrets')
-            .values({ name: `idempotency-test-${id}`, value: 'x', created_at: new Date().toISOString() })
+            .values({
+              name: `idempotency-test-${id}`,
+              value: 'x',
+              created_at: new Date().toISOString(),
+            })
             .execute();
           return { statusCode: 201, body: { id } };
         },

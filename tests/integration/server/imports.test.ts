@@ -222,6 +222,58 @@ describe.each(serviceBackends())('imports on $name', (backend) => {
     expect(invitations).toHaveLength(3);
   });
 
+  it('stores a chunk sent twice at the same moment once', async () => {
+    const job = await openImport(service, token, { organizationId });
+    const rows = [person(2, 'twice1@example.com'), person(3, 'twice2@example.com')];
+    const before = await countRows(service, 'accounts');
+    const [a, b] = await Promise.all([
+      sendChunk(service, token, job.id, 0, rows),
+      sendChunk(service, token, job.id, 0, rows),
+    ]);
+    expect([a.status, b.status]).toEqual([200, 200]);
+    expect(a.body).toEqual(b.body);
+    expect(a.body.results.map((r: { outcome: string }) => r.outcome)).toEqual([
+      'created',
+      'created',
+    ]);
+    expect(await countRows(service, 'accounts')).toBe(before + 2);
+    const read = await service.request('GET', `/api/v1/imports/${job.id}`, { token });
+    expect(read.body).toMatchObject({ chunksReceived: 1, counts: { created: 2 } });
+  });
+
+  it('answers junk cells with row outcomes or 422, never a server error', async () => {
+    const job = await openImport(service, token, { organizationId });
+    const nul = await sendChunk(service, token, job.id, 0, [
+      { rowNumber: 2, firstName: 'Nul\u0000Name', lastName: 'X', contact: 'nul@example.com' },
+    ]);
+    expect(nul.status).toBe(422);
+    const res = await sendChunk(service, token, job.id, 0, [
+      { rowNumber: 2, firstName: 'Two\nLines', lastName: 'B', contact: 'lines@example.org' },
+      { rowNumber: 3, firstName: 'Tab', lastName: 'B\t', contact: 'tab@example.org' },
+      {
+        rowNumber: 4,
+        firstName: 'A',
+        lastName: 'B',
+        contact: 'ok@example.com',
+        linesAllowed: 1e300,
+      },
+    ]);
+    expect(res.status, res.text).toBe(200);
+    expect(res.body.results.map((r: { outcome: string }) => r.outcome)).toEqual([
+      'invalid',
+      'created',
+      'invalid',
+    ]);
+    expect(res.body.results[0].errors[0].message).toBe(
+      'Row 2, First Name: contains a line break, tab or other control character; remove it.',
+    );
+    const bad = await service.request('POST', '/api/v1/imports', {
+      token,
+      body: { organizationId, fileName: 'a\n.csv', rowCount: 1 },
+    });
+    expect(bad.status).toBe(422);
+  });
+
   it('lists the history newest first and scopes ids', async () => {
     const res = await service.request('GET', '/api/v1/imports', {
       token,

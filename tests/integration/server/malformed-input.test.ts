@@ -3,7 +3,13 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { serviceBackends, startTestService, type TestService } from '../../support/service';
 
-const junkIds = ['00000000-0000-0000-0000-000000000000', 'not-a-uuid', '..', "'; drop table x;--", '+1%20202'];
+const junkIds = [
+  '00000000-0000-0000-0000-000000000000',
+  'not-a-uuid',
+  '..',
+  "'; drop table x;--",
+  '+1%20202',
+];
 
 const junkBodies: Array<{ payload: string; note: string }> = [
   { payload: '{"unterminated": ', note: 'bad JSON' },
@@ -26,7 +32,10 @@ const junkBodies: Array<{ payload: string; note: string }> = [
     }),
     note: 'wrong types everywhere',
   },
-  { payload: JSON.stringify({ accountIds: Array.from({ length: 5000 }, (_, i) => `id-${i}`) }), note: 'a long list' },
+  {
+    payload: JSON.stringify({ accountIds: Array.from({ length: 5000 }, (_, i) => `id-${i}`) }),
+    note: 'a long list',
+  },
 ];
 
 const junkQueries: Array<Record<string, string>> = [
@@ -72,8 +81,13 @@ describe.each(serviceBackends())('malformed input on $name', (backend) => {
             headers: attempt.payload ? { 'content-type': 'application/json' } : {},
           });
           if (response.status >= 500) {
-            failures.push(`${route.method} ${url} ${attempt.payload ?? JSON.stringify(attempt.query)} → ${response.status} ${response.text.slice(0, 200)}`);
-          } else if (response.status >= 400 && String(response.headers['content-type']).includes('json')) {
+            failures.push(
+              `${route.method} ${url} ${attempt.payload ?? JSON.stringify(attempt.query)} → ${response.status} ${response.text.slice(0, 200)}`,
+            );
+          } else if (
+            response.status >= 400 &&
+            String(response.headers['content-type']).includes('json')
+          ) {
             expect(response.body.error, `${route.method} ${url}`).toMatchObject({
               code: expect.any(String),
               message: expect.any(String),

@@ -91,12 +91,19 @@ describe.each(serviceBackends())('organizations and setup on $name', (backend) =
     });
     expect(page.body).toMatchObject({ total: 5, page: 2, pageSize: 2 });
     expect(page.body.items).toHaveLength(2);
-    const search = await service.request('GET', '/api/v1/organizations', { token, query: { q: 'SALES' } });
+    const search = await service.request('GET', '/api/v1/organizations', {
+      token,
+      query: { q: 'SALES' },
+    });
     expect(search.body.items.map((item: { name: string }) => item.name)).toEqual(['East Sales']);
   });
 
   it('an administrator of a sub-organization sees only its subtree; other ids answer 404', async () => {
-    const eastToken = await tokenWithPrivileges(service, ['setup', 'administrators', 'reports'], east.id);
+    const eastToken = await tokenWithPrivileges(
+      service,
+      ['setup', 'administrators', 'reports'],
+      east.id,
+    );
     const list = await service.request('GET', '/api/v1/organizations', { token: eastToken });
     expect(list.body.items.map((item: { name: string }) => item.name).sort()).toEqual([
       'East',
@@ -150,7 +157,11 @@ describe.each(serviceBackends())('organizations and setup on $name', (backend) =
       }),
       service.request('PUT', `/api/v1/organizations/${east.id}/invitation-template`, {
         token: accountsOnly,
-        body: { emailSubject: 'x', emailBody: '{{username}} {{password}}', smsBody: '{{username}} {{password}}' },
+        body: {
+          emailSubject: 'x',
+          emailBody: '{{username}} {{password}}',
+          smsBody: '{{username}} {{password}}',
+        },
       }),
       service.request('POST', '/api/v1/permission-profiles', {
         token: accountsOnly,
@@ -181,7 +192,11 @@ describe.each(serviceBackends())('organizations and setup on $name', (backend) =
     });
     const changed = await service.request('PATCH', url, {
       token,
-      body: { singleUseInvitations: true, allowedEmailDomains: ['Example.COM'], invitationExpiryDays: 7 },
+      body: {
+        singleUseInvitations: true,
+        allowedEmailDomains: ['Example.COM'],
+        invitationExpiryDays: 7,
+      },
     });
     expect(changed.status).toBe(200);
     expect(changed.body).toEqual({
@@ -200,7 +215,9 @@ describe.each(serviceBackends())('organizations and setup on $name', (backend) =
       'maxLinesAllowed',
     ]);
     const child = await createOrganization('West Support', west.id);
-    const inherited = await service.request('GET', `/api/v1/organizations/${child.id}/settings`, { token });
+    const inherited = await service.request('GET', `/api/v1/organizations/${child.id}/settings`, {
+      token,
+    });
     expect(inherited.body).toEqual(changed.body);
   });
 
@@ -236,7 +253,11 @@ describe.each(serviceBackends())('organizations and setup on $name', (backend) =
   it('permission profiles are inherited by sub-organizations, nearest first', async () => {
     const created = await service.request('POST', '/api/v1/permission-profiles', {
       token,
-      body: { organizationId: east.id, name: 'Sales Team', settings: { internationalCalling: true } },
+      body: {
+        organizationId: east.id,
+        name: 'Sales Team',
+        settings: { internationalCalling: true },
+      },
     });
     expect(created.status).toBe(201);
     expect(created.body).toMatchObject({
@@ -267,7 +288,9 @@ describe.each(serviceBackends())('organizations and setup on $name', (backend) =
       token,
       query: { organizationId: west.id },
     });
-    expect(forWest.body.items.map((profile: { name: string }) => profile.name)).not.toContain('Sales Team');
+    expect(forWest.body.items.map((profile: { name: string }) => profile.name)).not.toContain(
+      'Sales Team',
+    );
 
     const shadowing = await service.request('POST', '/api/v1/permission-profiles', {
       token,

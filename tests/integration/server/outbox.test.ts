@@ -103,7 +103,29 @@ describe.each(serviceBackends())('outbox on $name', (backend) => {
     expect(none.total).toBe(0);
   });
 
-  it('needs a signed-in administrator', async () => {
+  it('needs a signed-in administrator; administrator invitations only for the Administrators privilege', async () => {
     expect((await service.request('GET', '/api/v1/outbox')).status).toBe(401);
+    const created = await service.request('POST', '/api/v1/administrators', {
+      token,
+      body: {
+        organizationId: org,
+        email: 'helpdesk@example.com',
+        name: 'Help Desk',
+        privileges: ['accounts'],
+      },
+    });
+    expect(created.status, created.text).toBe(201);
+    const all = (await outbox({ pageSize: '500' })).items;
+    const invitation = all.find((m) => m.to === 'helpdesk@example.com');
+    expect(invitation?.accountId).toBeNull();
+    const password = /Temporary password: (\S+)/.exec(invitation!.body)?.[1];
+    const helpdesk = await service.login('helpdesk@example.com', password);
+    const seen = await service.request('GET', '/api/v1/outbox', {
+      token: helpdesk,
+      query: { pageSize: '500' },
+    });
+    expect(seen.status).toBe(200);
+    expect(seen.body.total).toBeGreaterThan(0);
+    expect(seen.body.items.some((m: OutboxMessage) => m.accountId === null)).toBe(false);
   });
 });

@@ -56,6 +56,9 @@ export const app = {
   getAppPath: () => recorded.appPath,
   getPath: (name: string) =>
     name === 'userData' ? recorded.userData : path.join(recorded.userData, name),
+  setPath: (name: string, value: string) => {
+    if (name === 'userData') recorded.userData = value;
+  },
   getName: () => 'Linedesk',
   getVersion: () => '0.1.0',
   requestSingleInstanceLock: () => recorded.singleInstance,

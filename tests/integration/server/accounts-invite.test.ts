@@ -1,7 +1,6 @@
-// Account actions on SQLite and PostgreSQL: invite (capacity rule), resend (new password, old one
-// revoked), suspend/unsuspend, move-check/move (numbers move along), delete (release/reserve).
+// Invite (capacity rule, all or nothing), Resend Invite (new password, old one revoked; Activated
+// stays Activated; Not Invited is invited), Suspend and Unsuspend, on SQLite and PostgreSQL.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { MOVE_NOT_ENOUGH_NUMBERS_MESSAGE } from '../../../common/api/accounts';
 import { verifyInvitationPassword } from '../../../server/domain/invitations/password';
 import { serviceBackends, startTestService, type TestService } from '../../support/service';
 import {
@@ -9,11 +8,10 @@ import {
   capacityOf,
   createAccount,
   createOrganization,
-  numberState,
   numbersFrom,
 } from './accounts-helpers';
 
-describe.each(serviceBackends())('account actions on $name', (backend) => {
+describe.each(serviceBackends())('account invitations on $name', (backend) => {
   let service: TestService;
   let token: string;
 
@@ -216,196 +214,22 @@ describe.each(serviceBackends())('account actions on $name', (backend) => {
     ]);
   });
 
-  it('move-check and move: capacity in the destination, numbers move with their accounts', async () => {
-    const from = await createOrganization(service, token, 'Move From');
-    const to = await createOrganization(service, token, 'Move To');
-    const [n1, n2] = numbersFrom(500, 2);
-    await addNumbers(service, token, from, [n1!, n2!]);
-    const waiting = await createAccount(service, token, {
-      organizationId: from,
-      contact: 'waiting.move@example.com',
-      invite: true,
-    });
-    const holding = await createAccount(service, token, {
-      organizationId: from,
-      contact: 'holding.move@example.com',
-      number: n1!,
-      invite: true,
-    });
-    const check = await service.request('GET', '/api/v1/accounts/move-check', {
+  it('sets the invitation expiry from the organization settings', async () => {
+    const org = await createOrganization(service, token, 'Expiry Org');
+    const settings = await service.request('PATCH', `/api/v1/organizations/${org}/settings`, {
       token,
-      query: { accountIds: `${waiting.id},${holding.id}`, targetOrganizationId: to },
+      body: { invitationExpiryDays: 7 },
     });
-    expect(check.body).toEqual({ allowed: false, message: MOVE_NOT_ENOUGH_NUMBERS_MESSAGE });
-    expect(MOVE_NOT_ENOUGH_NUMBERS_MESSAGE).toBe(
-      'Unable to move account(s). You do not have enough numbers available in the selected organization',
-    );
-    const refused = await post('move', {
-      accountIds: [waiting.id, holding.id],
-      targetOrganizationId: to,
-    });
-    expect(refused.status).toBe(409);
-    expect(refused.body.error).toMatchObject({
-      code: 'NOT_ENOUGH_NUMBERS',
-      message: MOVE_NOT_ENOUGH_NUMBERS_MESSAGE,
-    });
-
-    const holdingOnly = await service.request('GET', '/api/v1/accounts/move-check', {
-      token,
-      query: { accountIds: holding.id, targetOrganizationId: to },
-    });
-    expect(holdingOnly.body).toEqual({ allowed: true });
-    const moved = await post('move', { accountIds: [holding.id], targetOrganizationId: to });
-    expect(moved.status, moved.text).toBe(200);
-    expect(moved.body).toEqual({ moved: 1 });
-    expect(
-      (await service.request('GET', `/api/v1/accounts/${holding.id}`, { token })).body
-        .organizationId,
-    ).toBe(to);
-    expect(await numberState(service, n1!)).toMatchObject({
-      organization_id: to,
-      state: 'assigned',
-      account_id: holding.id,
-    });
-
-    await addNumbers(service, token, to, numbersFrom(520, 1));
-    const nowAllowed = await post('move', { accountIds: [waiting.id], targetOrganizationId: to });
-    expect(nowAllowed.body).toEqual({ moved: 1 });
-    expect(await capacityOf(service, token, to)).toBe(0);
-    expect(await capacityOf(service, token, from)).toBe(1);
-    const unknown = await post('move', {
-      accountIds: [waiting.id],
-      targetOrganizationId: 'nowhere',
-    });
-    expect(unknown.status).toBe(404);
-  });
-
-  it('delete releases or reserves (RE-INVITE) the number and frees the contact', async () => {
-    const org = await createOrganization(service, token, 'Delete Org');
-    const [n1, n2] = numbersFrom(600, 2);
-    await addNumbers(service, token, org, [n1!, n2!]);
-    const a = await createAccount(service, token, {
+    expect(settings.status, settings.text).toBe(200);
+    await addNumbers(service, token, org, numbersFrom(800, 1));
+    const account = await createAccount(service, token, {
       organizationId: org,
-      contact: 'del.a@example.com',
-      number: n1!,
+      contact: 'expiry@example.com',
       invite: true,
     });
-    const b = await createAccount(service, token, {
-      organizationId: org,
-      contact: 'del.b@example.com',
-      number: n2!,
-    });
-    await service.db
-      .updateTable('numbers')
-      .set({ state: 'registered' })
-      .where('number', '=', n2!)
-      .execute();
-    expect(
-      (await post('delete', { accountIds: [a.id], numberDisposition: 'release' })).body,
-    ).toEqual({ deleted: 1 });
-    expect(await numberState(service, n1!)).toEqual({
-      state: 'available',
-      tag: null,
-      account_id: null,
-      organization_id: org,
-    });
-    expect(
-      (await post('delete', { accountIds: [b.id], numberDisposition: 'reserve' })).body,
-    ).toEqual({ deleted: 1 });
-    expect(await numberState(service, n2!)).toEqual({
-      state: 'reserved',
-      tag: 'RE-INVITE',
-      account_id: null,
-      organization_id: org,
-    });
-    expect((await service.request('GET', `/api/v1/accounts/${a.id}`, { token })).status).toBe(404);
-    // Invite again with the reserved number: the contact is free again.
-    const again = await createAccount(service, token, {
-      organizationId: org,
-      contact: 'del.b@example.com',
-      number: n2!,
-      invite: true,
-    });
-    expect(again).toMatchObject({ number: n2, status: 'invited' });
-    const missing = await post('delete', { accountIds: ['missing'], numberDisposition: 'release' });
-    expect(missing.status).toBe(404);
-  });
-
-  it('two simultaneous invites competing for the last capacity: exactly one succeeds', async () => {
-    const org = await createOrganization(service, token, 'Race Capacity');
-    await addNumbers(service, token, org, numbersFrom(700, 1));
-    const p = await createAccount(service, token, {
-      organizationId: org,
-      contact: 'race.p@example.com',
-    });
-    const q = await createAccount(service, token, {
-      organizationId: org,
-      contact: 'race.q@example.com',
-    });
-    const answers = await Promise.all([
-      post('invite', { accountIds: [p.id] }),
-      post('invite', { accountIds: [q.id] }),
-    ]);
-    expect(answers.map((a) => a.status).sort()).toEqual([200, 409]);
-    expect(await capacityOf(service, token, org)).toBe(0);
-    const invited = await service.db
-      .selectFrom('accounts')
-      .select('id')
-      .where('organization_id', '=', org)
-      .where('status', '=', 'invited')
-      .execute();
-    expect(invited).toHaveLength(1);
-  });
-
-  it('two simultaneous Save & Invite without a number competing for the last capacity: one 201, one 409', async () => {
-    const org = await createOrganization(service, token, 'Race Create');
-    await addNumbers(service, token, org, numbersFrom(710, 1));
-    const answers = await Promise.all(
-      ['one', 'two'].map((name) =>
-        service.request('POST', '/api/v1/accounts', {
-          token,
-          body: {
-            organizationId: org,
-            firstName: 'R',
-            lastName: name,
-            contact: `race.${name}@example.com`,
-            invite: true,
-          },
-        }),
-      ),
-    );
-    expect(answers.map((a) => a.status).sort()).toEqual([201, 409]);
-  });
-
-  it('the same number assigned twice at once: exactly one account gets it', async () => {
-    const org = await createOrganization(service, token, 'Race Number');
-    const [contested] = numbersFrom(720, 1);
-    await addNumbers(service, token, org, [contested!]);
-    await service.request('PATCH', `/api/v1/numbers/${contested}`, {
-      token,
-      body: { state: 'reserved', tag: 'PORTED' },
-    });
-    const answers = await Promise.all(
-      ['one', 'two'].map((name) =>
-        service.request('POST', '/api/v1/accounts', {
-          token,
-          body: {
-            organizationId: org,
-            firstName: 'N',
-            lastName: name,
-            contact: `number.${name}@example.com`,
-            number: contested,
-          },
-        }),
-      ),
-    );
-    expect(answers.map((a) => a.status).sort()).toEqual([201, 409]);
-    expect(answers.find((a) => a.status === 409)?.body.error.code).toBe('NUMBER_UNAVAILABLE');
-    const holders = await service.db
-      .selectFrom('accounts')
-      .select('id')
-      .where('number', '=', contested!)
-      .execute();
-    expect(holders).toHaveLength(1);
+    const [invitation] = await liveInvitations(account.id);
+    const days =
+      (Date.parse(invitation!.expires_at) - Date.parse(invitation!.created_at)) / 86_400_000;
+    expect(days).toBe(7);
   });
 });
