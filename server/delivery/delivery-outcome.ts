@@ -4,6 +4,7 @@
 import type { Kysely } from 'kysely';
 import type { Database, OutboxMessageRow } from '../db/schema';
 import { isoNow } from '../db/values';
+import { recordAudit } from '../domain/audit/record-audit';
 import type { DeliveryError } from './transport';
 
 export interface RetryPolicy {
@@ -74,7 +75,7 @@ export async function markAttemptFailed(
       .where('status', '=', 'queued')
       .executeTakeFirst();
     if (Number(updated.numUpdatedRows) === 0 || message.account_id === null) return;
-    await trx
+    const flipped = await trx
       .updateTable('accounts')
       .set({ status: 'invitation_failed', updated_at: isoNow(now) })
       .where('id', '=', message.account_id)
@@ -90,7 +91,17 @@ export async function markAttemptFailed(
           ),
         ),
       )
-      .execute();
+      .executeTakeFirst();
+    if (Number(flipped.numUpdatedRows) === 0) return;
+    await recordAudit(trx, {
+      actor: null,
+      organizationId: message.organization_id,
+      action: 'account.invitation_failed',
+      targetType: 'account',
+      targetId: message.account_id,
+      details: { messageId: message.id, channel: message.channel, attempts, error: lastError },
+      at: now,
+    });
   });
   return 'failed';
 }

@@ -28,8 +28,12 @@ function isPermanent(error: unknown): boolean {
 /** An SMTP transport; one pooled connection set per service instance. */
 export function createSmtpTransport(options: SmtpTransportOptions): Transport {
   const timeout = options.timeoutMs ?? 30_000;
+  // Pooled: an Import & Invite sends thousands of emails; reusing a few connections spares the
+  // mail server a handshake per message.
   const mailer = nodemailer.createTransport({
     url: options.url,
+    pool: true,
+    maxConnections: 3,
     connectionTimeout: timeout,
     greetingTimeout: timeout,
     socketTimeout: timeout,

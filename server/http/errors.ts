@@ -99,6 +99,11 @@ export function installErrorHandling(app: FastifyInstance): void {
         .status(422)
         .send(errorBody('VALIDATION_FAILED', 'Some fields need attention.', { fields }));
     }
+    if (error.statusCode === 503) {
+      return reply
+        .status(503)
+        .send(errorBody('SERVICE_UNAVAILABLE', 'The service is shutting down. Try again shortly.'));
+    }
     if (isResponseSerializationError(error)) {
       request.log.error({ err: error }, 'response did not match its schema');
     } else {

@@ -17,6 +17,8 @@ export interface IdempotentAnswer<T> {
 
 class KeyTakenMeanwhile extends Error {}
 
+const keyRetentionMs = 30 * 86_400_000;
+
 /** JSON with sorted object keys, so `{a,b}` and `{b,a}` are the same request. */
 export function canonicalJson(value: unknown): string {
   if (Array.isArray(value)) return `[${value.map(canonicalJson).join(',')}]`;
@@ -102,6 +104,12 @@ export async function runIdempotent<T>(
         .returning('key')
         .executeTakeFirst();
       if (!claimed) throw new KeyTakenMeanwhile();
+      // Keys are kept long enough for a draft resumed weeks later, then forgotten.
+      await trx
+        .deleteFrom('idempotency_keys')
+        .where('scope', '=', scope)
+        .where('created_at', '<', new Date(deps.now().getTime() - keyRetentionMs).toISOString())
+        .execute();
       const result = await work(trx);
       await trx
         .updateTable('idempotency_keys')

@@ -71,6 +71,7 @@ test('remember-me signs in again after a reload, and Sign out forgets it', async
   page,
   bridge,
   signIn,
+  snap,
 }) => {
   await signIn();
   await page.getByTestId('administrator-menu').click();
@@ -82,8 +83,13 @@ test('remember-me signs in again after a reload, and Sign out forgets it', async
   await page.getByTestId('remember-me').getByRole('checkbox').check();
   await page.getByTestId('sign-in').click();
   await expect(page.getByTestId('accounts-table')).toBeVisible();
+  // The theme preference is applied from main's prefs when the window loads.
+  expect((await bridge.router.invoke('prefs:set', { theme: 'dark' })).ok).toBe(true);
   await page.reload();
   await expect(page.getByTestId('accounts-table')).toBeVisible();
+  await expect(page.locator('.v-application')).toHaveClass(/v-theme--dark/);
+  await expect(page.getByTestId('accounts-table').locator('tbody tr').first()).toBeVisible();
+  await snap('accounts-dark');
   // Secrets stay in main: nothing the renderer received contains the password or a refresh token.
   const received = JSON.stringify(bridge.calls.map((call) => call.result));
   expect(received).not.toContain(bootstrapAdministrator.password);

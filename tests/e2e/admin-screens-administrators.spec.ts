@@ -2,7 +2,13 @@
 // marked as not sent, resend one and many, edit privileges, remove with a confirmation.
 import { test, expect } from './support/fixtures';
 import { uniqueName } from './support/service-api';
-import { expectNotification, openOutbox, openScreen } from './admin-screens-helpers';
+import {
+  signInPatiently,
+  settle,
+  expectNotification,
+  openOutbox,
+  openScreen,
+} from './admin-screens-helpers';
 import type { Page } from '@playwright/test';
 
 function adminRow(page: Page, email: string) {
@@ -45,7 +51,7 @@ test('invites an administrator and shows the unsent invitation in the Outbox', a
 }) => {
   const name = uniqueName('Dana Admin');
   const email = `${name.split(' ').pop()}@admins.example.com`;
-  await signIn();
+  await signInPatiently(signIn, page);
   await openScreen(page, 'administrators');
   await expect(page.getByTestId('administrators-table')).toBeVisible();
 
@@ -57,6 +63,7 @@ test('invites an administrator and shows the unsent invitation in the Outbox', a
   await dialog.getByTestId('administrator-submit').click();
   await expect(dialog).toContainText('Enter a name.');
   await expect(dialog).toContainText('Enter a valid email address.');
+  await settle(page);
   await snap('admin-administrators-invite');
   await dialog.getByRole('button', { name: 'Cancel' }).click();
 
@@ -65,6 +72,7 @@ test('invites an administrator and shows the unsent invitation in the Outbox', a
   await expect(row).toContainText('Numbers');
   await expect(row).toContainText('Reports');
   await expect(row).toContainText('Invited');
+  await settle(page);
   await snap('admin-administrators-list');
 
   // The invitation is in the outbox, kept (no transport), with the temporary password line.
@@ -82,6 +90,7 @@ test('invites an administrator and shows the unsent invitation in the Outbox', a
   await expect(detail.getByTestId('kept-notice')).toContainText(
     'no email/SMS transport configured',
   );
+  await settle(page);
   await snap('admin-outbox-message');
 
   // Resend from the Administrators page: a second message with a new password.
@@ -102,7 +111,7 @@ test('resends many, edits privileges and removes an administrator', async ({ pag
   const two = uniqueName('Bulk Two');
   const emailOne = `${one.split(' ').pop()}-1@admins.example.com`;
   const emailTwo = `${two.split(' ').pop()}-2@admins.example.com`;
-  await signIn();
+  await signInPatiently(signIn, page);
   await openScreen(page, 'administrators');
   await invite(page, one, emailOne, ['accounts']);
   await invite(page, two, emailTwo, ['accounts', 'setup']);

@@ -66,3 +66,22 @@ export function freshNumbers(count: number): string[] {
 export function international(number: string): string {
   return `${number.slice(0, 2)} ${number.slice(2, 5)} ${number.slice(5, 8)} ${number.slice(8)}`;
 }
+
+/** Waits until no CSS transition or animation is running (dialogs fully open) before a screenshot. */
+export async function settle(page: Page): Promise<void> {
+  await page.waitForFunction(() =>
+    document.getAnimations().every((animation) => animation.playState !== 'running'),
+  );
+}
+
+/**
+ * Signs in through GRID's fixture; on this shared two-core machine the first screen can take longer
+ * than the fixture's 15 s, so a slow (not failed) sign-in gets one more minute to show Accounts.
+ */
+export async function signInPatiently(signIn: () => Promise<void>, page: Page): Promise<void> {
+  try {
+    await signIn();
+  } catch {
+    await expect(page.getByTestId('accounts-table')).toBeVisible({ timeout: 60_000 });
+  }
+}

@@ -3,6 +3,8 @@
 import { test, expect } from './support/fixtures';
 import { uniqueName } from './support/service-api';
 import {
+  settle,
+  signInPatiently,
   expectNotification,
   expectPool,
   freshNumbers,
@@ -16,7 +18,7 @@ test('manages an organization pool end to end', async ({ page, api, signIn, snap
   const child = await api.createOrganization(uniqueName('Pool Child'), parent.id);
   const [first, second, third] = freshNumbers(3) as [string, string, string];
 
-  await signIn();
+  await signInPatiently(signIn, page);
   await openScreen(page, 'organizations');
   await treeRow(page, parent.id).click();
   await expect(page.getByTestId('numbers-empty')).toContainText('This pool has no numbers yet.');
@@ -43,6 +45,7 @@ test('manages an organization pool end to end', async ({ page, api, signIn, snap
   await expect(problems).toContainText('Entry 4:');
   await expect(problems).toContainText('needs a country code');
   await expect(problems).toContainText(`${first} is already in this list (entry 1).`);
+  await settle(page);
   await snap('admin-numbers-add-dialog');
   await dialog.getByTestId('add-numbers-submit').click();
   await expectNotification(page, '3 numbers added');
@@ -82,6 +85,7 @@ test('manages an organization pool end to end', async ({ page, api, signIn, snap
   await page.getByTestId('allocate').click();
   const move = page.getByTestId('move-numbers-dialog');
   await move.locator(`[data-organization-id="${child.id}"] input`).check();
+  await settle(page);
   await snap('admin-numbers-allocate');
   await move.getByTestId('move-numbers-submit').click();
   await expectNotification(page, /2 numbers allocated to/);
@@ -99,13 +103,14 @@ test('manages an organization pool end to end', async ({ page, api, signIn, snap
   await expectNotification(page, /1 number withdrawn to/);
   await expectPool(page, child.id, { available: 1, capacity: 1 });
   await expectPool(page, parent.id, { available: 2, capacity: 2 });
+  await settle(page);
   await snap('admin-numbers-pool');
 });
 
 test('adds a sub-organization from the tree', async ({ page, api, signIn }) => {
   const parent = await api.createOrganization(uniqueName('Tree Parent'));
   const name = uniqueName('Tree Child');
-  await signIn();
+  await signInPatiently(signIn, page);
   await openScreen(page, 'organizations');
   await treeRow(page, parent.id).click();
   await page.getByTestId('add-organization').click();

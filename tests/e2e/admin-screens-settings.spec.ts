@@ -2,7 +2,13 @@
 // the invitation template, edited with placeholder chips and then used by a new invitation.
 import { test, expect } from './support/fixtures';
 import { uniqueName } from './support/service-api';
-import { expectNotification, openOutbox, openScreen } from './admin-screens-helpers';
+import {
+  signInPatiently,
+  settle,
+  expectNotification,
+  openOutbox,
+  openScreen,
+} from './admin-screens-helpers';
 import type { Page } from '@playwright/test';
 
 async function chooseScope(page: Page, organizationId: string): Promise<void> {
@@ -17,7 +23,7 @@ async function pickTimeZone(page: Page, search: string, title: string): Promise<
 }
 
 test('changes the time zone line and the theme', async ({ page, signIn, snap }) => {
-  await signIn();
+  await signInPatiently(signIn, page);
   await openScreen(page, 'settings');
   await pickTimeZone(page, 'Tokyo', 'Japan (GMT+9)');
   await expect(page.getByTestId('time-zone-line')).toHaveText(
@@ -31,6 +37,7 @@ test('changes the time zone line and the theme', async ({ page, signIn, snap }) 
   await expect(page.locator('.v-application')).toHaveClass(/v-theme--light/);
   await page.getByTestId('theme-toggle').getByRole('button', { name: 'Dark' }).click();
   await expect(page.locator('.v-application')).toHaveClass(/v-theme--dark/);
+  await settle(page);
   await snap('admin-settings-display-dark');
   await page.getByTestId('theme-toggle').getByRole('button', { name: 'Light' }).click();
   await expect(page.locator('.v-application')).toHaveClass(/v-theme--light/);
@@ -43,7 +50,7 @@ test('saves organization settings and adds a permission profile', async ({
   snap,
 }) => {
   const organization = await api.createOrganization(uniqueName('Settings Org'));
-  await signIn();
+  await signInPatiently(signIn, page);
   await chooseScope(page, organization.id);
   await openScreen(page, 'settings');
   await page.getByTestId('settings-tabs').getByRole('tab', { name: 'Organization' }).click();
@@ -65,6 +72,7 @@ test('saves organization settings and adds a permission profile', async ({
   );
   expect(saved.invitationExpiryDays).toBe(7);
   expect(saved.allowedEmailDomains).toEqual(['example.com']);
+  await settle(page);
   await snap('admin-settings-organization');
 
   await page.getByTestId('settings-tabs').getByRole('tab', { name: 'Permission profiles' }).click();
@@ -82,6 +90,7 @@ test('saves organization settings and adds a permission profile', async ({
   await expect(
     profiles.locator('[data-profile="Sales team"] [aria-label="International calling: on"]'),
   ).toBeVisible();
+  await settle(page);
   await snap('admin-settings-profiles');
 });
 
@@ -93,7 +102,7 @@ test('edits the invitation template and a new invitation uses it', async ({
 }) => {
   const organization = await api.createOrganization(uniqueName('Template Org'));
   await api.addNumbers(organization.id, 1);
-  await signIn();
+  await signInPatiently(signIn, page);
   await chooseScope(page, organization.id);
   await openScreen(page, 'settings');
   await page.getByTestId('settings-tabs').getByRole('tab', { name: 'Invitation template' }).click();
@@ -119,6 +128,7 @@ test('edits the invitation template and a new invitation uses it', async ({
   await expect(body).toHaveValue(
     'Hello {{firstName}}, your username is {{username}}.\nOne-time code: {{password}}',
   );
+  await settle(page);
   await snap('admin-settings-template');
   await editor.getByTestId('save-template').click();
   await expectNotification(page, 'New invitations use it');
@@ -145,11 +155,12 @@ test('edits the invitation template and a new invitation uses it', async ({
 
 test('lists activity with who, what and when', async ({ page, api, signIn, snap }) => {
   const organization = await api.createOrganization(uniqueName('Activity Org'));
-  await signIn();
+  await signInPatiently(signIn, page);
   await openScreen(page, 'activity');
   const table = page.getByTestId('activity-table');
   await expect(table.locator('[data-action="organization.created"]').last()).toBeVisible();
   await expect(table).toContainText(organization.id);
   await expect(table).toContainText('admin@linedesk.test');
+  await settle(page);
   await snap('admin-activity');
 });

@@ -16,7 +16,8 @@
 // Each service gets a fresh database (temp dir for SQLite; CREATE DATABASE <random> on the
 // DATABASE_URL server for PostgreSQL, dropped on close). PostgreSQL is skipped with a printed
 // reason when DATABASE_URL is unset. `options.config` overrides ServiceConfig (e.g. smtpUrl),
-// `options.now` injects a clock (see `service.clock` for a movable one).
+// `options.now` injects a clock (see `service.clock` for a movable one). LINEDESK_TEST_LOG=error
+// prints the service's log (the cause of an unexpected 500).
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -167,7 +168,11 @@ export async function startTestService(
   };
   let started;
   try {
-    started = await startService(config, { now: options.now ?? clock.now });
+    started = await startService(config, {
+      now: options.now ?? clock.now,
+      // LINEDESK_TEST_LOG=error (or debug…) shows the service's JSON log, e.g. the cause of a 500.
+      logger: process.env.LINEDESK_TEST_LOG ? { level: process.env.LINEDESK_TEST_LOG } : false,
+    });
   } catch (error) {
     await cleanUp();
     throw error;

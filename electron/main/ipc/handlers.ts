@@ -2,6 +2,7 @@
 // by the router; results are validated by it on the way out.
 import type { IpcChannel, IpcParsedArgs, IpcResult } from '../../../common/ipc/contract';
 import type { MainServices } from '../services/create-main-services';
+import { isMainError } from '../services/main-error';
 
 export type IpcHandler<C extends IpcChannel> = (
   args: IpcParsedArgs<C>,
@@ -27,13 +28,29 @@ export function createIpcHandlers(services: MainServices): IpcHandlers {
       return { deleted: true };
     },
     'vault:status': () => vault.status(),
-    'session:signIn': (args) => session.signIn(args),
+    'session:signIn': async (args) => {
+      if (profiles.find(args.profileId)?.local && !localService.status().running) {
+        return (await localService.start()).session;
+      }
+      return session.signIn(args);
+    },
     'session:refresh': ({ profileId }) => session.refresh(profileId),
     'session:signOut': async ({ profileId }) => {
       await session.signOut(profileId);
       return { signedOut: true };
     },
-    'session:resume': ({ profileId }) => session.resume(profileId),
+    'session:resume': async ({ profileId }) => {
+      // The local connection's service stops with the app: resuming it means starting it again.
+      if (profiles.find(profileId)?.local && !localService.status().running) {
+        try {
+          return { resumed: true, session: (await localService.start()).session };
+        } catch (error) {
+          if (!isMainError(error)) throw error;
+          return { resumed: false, code: error.code, message: error.message };
+        }
+      }
+      return session.resume(profileId);
+    },
     'localService:start': (args) => localService.start({ demo: args?.demo === true }),
     'localService:status': () => localService.status(),
     'localService:stop': () => localService.stop(),

@@ -18,7 +18,7 @@ export function outboxStatusLook(status: OutboxStatus): OutboxStatusLook {
     case 'kept':
       return {
         label: 'Not sent',
-        color: 'grey',
+        color: 'warning',
         icon: 'mdi-tray-full',
         explanation: KEPT_EXPLANATION,
       };

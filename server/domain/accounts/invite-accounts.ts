@@ -76,7 +76,14 @@ export async function inviteAccounts(
   accountIds: readonly string[],
 ): Promise<Outcome<AccountActionResults>> {
   const cache: InvitationLookups = new Map();
-  const found = await accountsInScope(db, context.scope, accountIds);
+  let found = await accountsInScope(db, context.scope, accountIds);
+  // Lock the organizations first, then read the accounts again: a concurrent invitation of the
+  // same accounts is then seen as done (per-account error), not as capacity used twice.
+  await lockOrganizations(
+    db,
+    new Set([...found.values()].map((account) => account.organization_id)),
+  );
+  found = await accountsInScope(db, context.scope, accountIds);
   const eligible = [...found.values()].filter((account) => account.status === 'not_invited');
   const needed = new Map<string, number>();
   for (const account of eligible) {
@@ -85,7 +92,6 @@ export async function inviteAccounts(
     }
   }
   if (needed.size > 0) {
-    await lockOrganizations(db, needed.keys());
     const capacities = await computeCapacities(db, [...needed.keys()]);
     for (const [organizationId, count] of needed) {
       const capacity = capacities.get(organizationId) ?? 0;

@@ -133,6 +133,7 @@ export async function activateAccount(
       targetId: account.id,
       organizationId: account.organization_id,
       details: { number: account.number, deviceId: body.deviceId },
+      at: context.now,
     });
     return success({ accountId: account.id, number: account.number });
   }

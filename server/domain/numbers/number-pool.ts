@@ -93,11 +93,19 @@ export async function addNumbers(
     created_at: isoNow(now),
     updated_at: isoNow(now),
   }));
+  // ON CONFLICT DO NOTHING: a number added by someone else a moment ago is answered as
+  // NUMBER_EXISTS (the caller rolls back) instead of aborting the transaction with an error.
+  let inserted = 0;
   for (let start = 0; start < rows.length; start += 200) {
-    await db
+    const result = await db
       .insertInto('numbers')
       .values(rows.slice(start, start + 200))
-      .execute();
+      .onConflict((oc) => oc.column('number').doNothing())
+      .executeTakeFirst();
+    inserted += Number(result.numInsertedOrUpdatedRows ?? 0);
+  }
+  if (inserted !== rows.length) {
+    return failure('NUMBER_EXISTS', 409, 'Some of these numbers were just added to a number pool.');
   }
   await recordChange(db, actor, {
     action: 'numbers.added',

@@ -125,4 +125,34 @@ describe.each(serviceBackends())('account edits on $name', (backend) => {
     expect(events).toHaveLength(2); // the two successful edits; refused ones leave no trace
     expect(events.every((event) => event.actor_email === service.admin.email)).toBe(true);
   });
+
+  it('applies the organization email-domain restriction to new and edited contacts', async () => {
+    const org = await createOrganization(service, token, 'Restricted');
+    const settings = await service.request('PATCH', `/api/v1/organizations/${org}/settings`, {
+      token,
+      body: { allowedEmailDomains: ['northwind.example'] },
+    });
+    expect(settings.status, settings.text).toBe(200);
+    const outside = await service.request('POST', '/api/v1/accounts', {
+      token,
+      body: { organizationId: org, firstName: 'O', lastName: 'D', contact: 'someone@gmail.com' },
+    });
+    expect(outside.status).toBe(422);
+    expect(outside.body.error.details.fields.contact).toMatch(/@northwind\.example/);
+    const inside = await createAccount(service, token, {
+      organizationId: org,
+      contact: 'Someone@Northwind.example',
+    });
+    const edit = await service.request('PATCH', `/api/v1/accounts/${inside.id}`, {
+      token,
+      body: { contact: 'someone@gmail.com' },
+    });
+    expect(edit.status).toBe(422);
+    // Device numbers are not subject to the email restriction.
+    const sms = await createAccount(service, token, {
+      organizationId: org,
+      contact: '+1 202 555 0111',
+    });
+    expect(sms.contactType).toBe('sms');
+  });
 });

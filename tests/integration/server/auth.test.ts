@@ -184,38 +184,42 @@ describe.each(serviceBackends())('auth on $name', (backend) => {
     expect(next.administrator.status).toBe('active');
   });
 
-  it('locks an account after 10 failed sign-ins in 15 minutes, even for the right password', async () => {
-    const token = await service.login();
-    const invited = await inviteAdministrator(service, token, { privileges: [] });
-    service.clock.set(startOfAWindow());
-    for (let attempt = 0; attempt < 10; attempt += 1) {
-      const response = await service.request('POST', '/api/v1/auth/login', {
-        body: { email: invited.email, password: `wrong ${attempt}` },
-        remoteAddress: `10.1.0.${attempt}`,
-      });
-      expect(response.status).toBe(401);
-    }
-    const locked = await service.request('POST', '/api/v1/auth/login', {
-      body: { email: invited.email, password: invited.temporaryPassword },
-      remoteAddress: '10.1.1.1',
-    });
-    expect(locked.status).toBe(429);
-    expect(locked.body.error.code).toBe('TOO_MANY_ATTEMPTS');
-    expect(locked.body.error.details.retryAfterSeconds).toBeGreaterThan(0);
-    // The lock is counted in the database: it holds for every client address.
-    service.clock.advance(16 * 60 * 1000);
-    try {
-      const later = await service.request('POST', '/api/v1/auth/login', {
+  it(
+    'locks an account after 10 failed sign-ins in 15 minutes, even for the right password',
+    { timeout: 120_000 },
+    async () => {
+      const token = await service.login();
+      const invited = await inviteAdministrator(service, token, { privileges: [] });
+      service.clock.set(startOfAWindow());
+      for (let attempt = 0; attempt < 10; attempt += 1) {
+        const response = await service.request('POST', '/api/v1/auth/login', {
+          body: { email: invited.email, password: `wrong ${attempt}` },
+          remoteAddress: `10.1.0.${attempt}`,
+        });
+        expect(response.status).toBe(401);
+      }
+      const locked = await service.request('POST', '/api/v1/auth/login', {
         body: { email: invited.email, password: invited.temporaryPassword },
-        remoteAddress: '10.1.1.2',
+        remoteAddress: '10.1.1.1',
       });
-      expect(later.status).toBe(200);
-    } finally {
-      service.clock.reset();
-    }
-  });
+      expect(locked.status).toBe(429);
+      expect(locked.body.error.code).toBe('TOO_MANY_ATTEMPTS');
+      expect(locked.body.error.details.retryAfterSeconds).toBeGreaterThan(0);
+      // The lock is counted in the database: it holds for every client address.
+      service.clock.advance(16 * 60 * 1000);
+      try {
+        const later = await service.request('POST', '/api/v1/auth/login', {
+          body: { email: invited.email, password: invited.temporaryPassword },
+          remoteAddress: '10.1.1.2',
+        });
+        expect(later.status).toBe(200);
+      } finally {
+        service.clock.reset();
+      }
+    },
+  );
 
-  it('blocks a client address after 50 failed sign-ins', async () => {
+  it('blocks a client address after 50 failed sign-ins', { timeout: 120_000 }, async () => {
     const address = '10.2.0.1';
     service.clock.set(startOfAWindow());
     for (let attempt = 0; attempt < 50; attempt += 1) {
@@ -238,31 +242,35 @@ describe.each(serviceBackends())('auth on $name', (backend) => {
     service.clock.reset();
   });
 
-  it('behind a trusted proxy, the per-address limit uses X-Forwarded-For', async () => {
-    const proxied = await startTestService(backend, {
-      config: { trustProxy: true },
-      listen: false,
-    });
-    try {
-      proxied.clock.set(startOfAWindow());
-      for (let attempt = 0; attempt < 50; attempt += 1) {
-        await proxied.request('POST', '/api/v1/auth/login', {
-          body: { email: `guess-${attempt}@example.test`, password: 'guess' },
+  it(
+    'behind a trusted proxy, the per-address limit uses X-Forwarded-For',
+    { timeout: 120_000 },
+    async () => {
+      const proxied = await startTestService(backend, {
+        config: { trustProxy: true },
+        listen: false,
+      });
+      try {
+        proxied.clock.set(startOfAWindow());
+        for (let attempt = 0; attempt < 50; attempt += 1) {
+          await proxied.request('POST', '/api/v1/auth/login', {
+            body: { email: `guess-${attempt}@example.test`, password: 'guess' },
+            headers: { 'x-forwarded-for': '203.0.113.7' },
+          });
+        }
+        const blocked = await proxied.request('POST', '/api/v1/auth/login', {
+          body: { email: proxied.admin.email, password: proxied.admin.password },
           headers: { 'x-forwarded-for': '203.0.113.7' },
         });
+        expect(blocked.status).toBe(429);
+        const otherClient = await proxied.request('POST', '/api/v1/auth/login', {
+          body: { email: proxied.admin.email, password: proxied.admin.password },
+          headers: { 'x-forwarded-for': '203.0.113.8' },
+        });
+        expect(otherClient.status).toBe(200);
+      } finally {
+        await proxied.close();
       }
-      const blocked = await proxied.request('POST', '/api/v1/auth/login', {
-        body: { email: proxied.admin.email, password: proxied.admin.password },
-        headers: { 'x-forwarded-for': '203.0.113.7' },
-      });
-      expect(blocked.status).toBe(429);
-      const otherClient = await proxied.request('POST', '/api/v1/auth/login', {
-        body: { email: proxied.admin.email, password: proxied.admin.password },
-        headers: { 'x-forwarded-for': '203.0.113.8' },
-      });
-      expect(otherClient.status).toBe(200);
-    } finally {
-      await proxied.close();
-    }
-  });
+    },
+  );
 });

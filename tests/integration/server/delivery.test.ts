@@ -124,6 +124,12 @@ describe.each(serviceBackends())('invitation delivery on $name', (backend) => {
       expect(smtp.refusals - refusalsBefore).toBe(3);
       const read = await service.request('GET', `/api/v1/accounts/${account.id}`, { token });
       expect(read.body.status).toBe('invitation_failed');
+      const audit = await service.request('GET', '/api/v1/audit-events', {
+        token,
+        query: { targetId: account.id, action: 'account.invitation_failed' },
+      });
+      expect(audit.status, audit.text).toBe(200);
+      expect(audit.body.items).toHaveLength(1);
 
       // Resend once the mail server is back: a new message, delivered, and the account is Invited.
       smtp.refuseWith = null;

@@ -229,4 +229,18 @@ describe.each(serviceBackends())('numbers on $name', (backend) => {
     );
     expect(answers.map((a) => a.status).sort()).toEqual([200, 409]);
   });
+
+  it('adding the same number twice at once: one 201, one 409 NUMBER_EXISTS', async () => {
+    const [contested] = numbersFrom(500, 1);
+    const answers = await Promise.all(
+      [root, child].map((organizationId) =>
+        service.request('POST', '/api/v1/numbers', {
+          token,
+          body: { organizationId, numbers: [contested] },
+        }),
+      ),
+    );
+    expect(answers.map((a) => a.status).sort()).toEqual([201, 409]);
+    expect(answers.find((a) => a.status === 409)?.body.error.code).toBe('NUMBER_EXISTS');
+  });
 });

@@ -11,7 +11,7 @@ export interface SignInMessage {
 export function describeSignInFailure(message: string): SignInMessage {
   const text = message.trim() || 'Signing in did not work. Try again.';
   if (
-    /INVALID_CREDENTIALS|password (is|was) (not right|wrong|incorrect)|email or password|credentials/i.test(
+    /INVALID_CREDENTIALS|email( address)? or password|password (is|was) (not (right|correct)|wrong|incorrect)|credentials/i.test(
       text,
     )
   ) {
@@ -25,7 +25,7 @@ export function describeSignInFailure(message: string): SignInMessage {
     return {
       problem: 'locked-out',
       title: 'Signing in is paused',
-      text: `${text} After repeated wrong passwords the service waits 15 minutes before it accepts this account again.`,
+      text: `${text} The service pauses sign-ins after repeated wrong passwords to protect the account; another administrator can help you meanwhile.`,
     };
   }
   if (/reach|unreachable|ECONNREFUSED|network|timed? ?out|not running|fetch failed/i.test(text)) {
@@ -35,7 +35,7 @@ export function describeSignInFailure(message: string): SignInMessage {
       text: `${text} Check the service address and that the service is running, or use the service on this computer.`,
     };
   }
-  if (/safeStorage|keychain|encrypt|secret|basic_text|vault/i.test(text)) {
+  if (/safeStorage|secure storage|keychain|encrypt|secret|basic_text|vault/i.test(text)) {
     return { problem: 'vault', title: 'Your password cannot be remembered here', text };
   }
   return { problem: 'other', title: 'Signing in did not work', text };
