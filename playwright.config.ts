@@ -10,15 +10,16 @@ export default defineConfig({
   // The machine has two cores and the service is shared by the run: at most two browsers at once.
   workers: 2,
   fullyParallel: false,
-  timeout: 90_000,
-  expect: { timeout: 15_000 },
+  // Generous waits: the machine is shared and often far busier than its two cores (waits, not time limits).
+  timeout: 240_000,
+  expect: { timeout: 45_000 },
   retries: 0,
   reporter: [['list']],
   use: {
     browserName: 'chromium',
     viewport: { width: 1440, height: 900 },
-    actionTimeout: 15_000,
-    navigationTimeout: 30_000,
+    actionTimeout: 45_000,
+    navigationTimeout: 60_000,
     screenshot: 'only-on-failure',
     trace: 'off',
     launchOptions: {

@@ -20,6 +20,11 @@ export const auditEventListQuerySchema = pageQuerySchema.extend({
   organizationId: idSchema.optional(),
   action: z.string().max(100).optional(),
   targetId: idSchema.optional(),
+  actorId: idSchema.optional(),
+  /** Only events at or after this time (ISO 8601). */
+  from: z.iso.datetime({ offset: true }).optional(),
+  /** Only events before this time (ISO 8601). */
+  to: z.iso.datetime({ offset: true }).optional(),
 });
 export type AuditEventListQuery = z.infer<typeof auditEventListQuerySchema>;
 

@@ -36,6 +36,8 @@ const policy = () =>
     devServerOrigin: devServerUrl ? new URL(devServerUrl).origin : undefined,
   });
 
+// Every renderer sandboxed, whatever a window's options say; the app scheme is known before ready.
+app.enableSandbox();
 registerAppScheme(protocol);
 
 if (ensureSingleInstance(app, () => windows?.focus())) {

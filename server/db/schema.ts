@@ -2,6 +2,7 @@
 // Conventions: ids are text (crypto.randomUUID()), times are ISO 8601 UTC text (new Date().toISOString()),
 // booleans are integers 0/1 (see `flag`/`isSet` in db/values.ts), lists and objects are JSON text.
 import type { Generated, Insertable, Selectable, Updateable } from 'kysely';
+import type { ImportTables } from './schema-imports';
 
 /** 0 = false, 1 = true (one representation on SQLite and PostgreSQL). */
 export type Flag = 0 | 1;
@@ -209,8 +210,8 @@ export interface OutboxMessagesTable {
   sent_at: string | null;
 }
 
-/** Every table of the service. ACCOUNTS/DELIVERY: extend this with their own interfaces. */
-export interface Database {
+/** Every table of the service (import tables: schema-imports.ts, migration 002). */
+export interface Database extends ImportTables {
   organizations: OrganizationsTable;
   organization_settings: OrganizationSettingsTable;
   invitation_templates: InvitationTemplatesTable;

@@ -20,11 +20,15 @@ export const auditRoutes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (request) => {
-      const { organizationId, action, targetId } = request.query;
+      const { organizationId, action, targetId, actorId, from, to } = request.query;
       const scope = await listScope(db, signedIn(request), organizationId);
       let query = db.selectFrom('audit_events').selectAll().where('organization_id', 'in', scope);
       if (action) query = query.where('action', '=', action);
       if (targetId) query = query.where('target_id', '=', targetId);
+      if (actorId) query = query.where('actor_id', '=', actorId);
+      // Stored times are UTC ISO strings, so comparing normalised text compares instants.
+      if (from) query = query.where('created_at', '>=', new Date(from).toISOString());
+      if (to) query = query.where('created_at', '<', new Date(to).toISOString());
       return paginate(query.orderBy('seq'), request.query, (row) => ({
         id: row.id,
         createdAt: row.created_at,

@@ -1,7 +1,8 @@
-// GET /api/v1/health: no auth; also proves the database answers.
+// GET /api/v1/health: no auth; also proves the database answers (503 when it does not).
 import { sql } from 'kysely';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { healthSchema } from '../../common/api/health';
+import { AppError } from '../http/errors';
 
 export const healthRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get(
@@ -15,7 +16,10 @@ export const healthRoutes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async () => {
-      await sql`select 1`.execute(app.deps.db);
+      // A load balancer takes an instance out when its database stops answering.
+      await sql`select 1`.execute(app.deps.db).catch(() => {
+        throw new AppError('SERVICE_UNAVAILABLE', 503, 'The database is not answering.');
+      });
       return {
         status: 'ok' as const,
         database: app.deps.dialect,

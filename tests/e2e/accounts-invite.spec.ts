@@ -28,6 +28,11 @@ test('add and invite with a number, see the outbox message, resend, delete with 
   await expect(dialog.getByTestId('consent-notice')).toHaveText(
     'By clicking on Invite, you agree that you have obtained permission from recipients to receive SMS notifications through employee or other agreement. Message and data rates may apply.',
   );
+  // MULTIPLE ACCOUNTS is the clearly labelled way into the import wizard.
+  await dialog.getByTestId('tab-multiple').click();
+  await expect(dialog.getByTestId('open-import-wizard')).toBeVisible();
+  await snap('add-account-multiple');
+  await dialog.getByTestId('tab-single').click();
   await dialog.getByTestId('first-name').getByRole('textbox').fill('Ana');
   await dialog.getByTestId('last-name').getByRole('textbox').fill(`Silva ${tag}`);
   await dialog.getByTestId('contact').getByRole('textbox').fill('2079460958');

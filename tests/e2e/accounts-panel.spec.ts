@@ -63,4 +63,23 @@ test('open an account, edit it, invite and suspend it from the panel', async ({
   await page.locator('.v-overlay--active').getByText('Suspend', { exact: true }).click();
   await accounts.expectNotification(/is suspended/);
   await expect(accounts.status(`Pia Panelled ${tag}`)).toHaveText('Suspended');
+  await panel.getByRole('button', { name: 'Close the account panel' }).click();
+  await expect(panel).not.toBeInViewport();
+
+  // A bulk resend reports partial failures account by account.
+  await accounts.selectRow(`Pia Panelled ${tag}`);
+  await accounts.selectRow(`Other ${tag}`);
+  await page.getByTestId('bulk-resend').click();
+  const note = page.getByTestId('notification');
+  await expect(note).toContainText('1 resent, 1 failed:');
+  await expect(note).toContainText(`Pia Panelled ${tag} — This account is suspended`);
+  await snap('accounts-partial-failure');
+  await page.locator('.v-snackbar').getByRole('button', { name: 'Close' }).click();
+  await expect(accounts.status(`Other ${tag}`)).toHaveText('Invited');
+
+  // The organization scope selector: a searchable tree of `ID NAME`.
+  await page.getByTestId('organization-scope').click();
+  await expect(page.getByRole('textbox', { name: 'Search organizations' })).toBeVisible();
+  await snap('organization-scope-menu');
+  await page.keyboard.press('Escape');
 });

@@ -16,6 +16,7 @@
 // Each service gets a fresh database (temp dir for SQLite; CREATE DATABASE <random> on the
 // DATABASE_URL server for PostgreSQL, dropped on close). PostgreSQL is skipped with a printed
 // reason when DATABASE_URL is unset. `options.config` overrides ServiceConfig (e.g. smtpUrl),
+// `options.sameDatabaseAs: other` starts a second instance on the same database;
 // `options.now` injects a clock (see `service.clock` for a movable one). LINEDESK_TEST_LOG=error
 // prints the service's log (the cause of an unexpected 500).
 import { mkdtempSync, rmSync } from 'node:fs';
@@ -92,6 +93,7 @@ export interface RequestOptions {
 
 export interface TestService {
   backend: ServiceBackend;
+  config: ServiceConfig;
   app: FastifyInstance;
   deps: AppDeps;
   db: Kysely<Database>;
@@ -117,6 +119,8 @@ export interface StartTestServiceOptions {
   now?: () => Date;
   /** Listen on 127.0.0.1:0 for real HTTP (default true). */
   listen?: boolean;
+  /** A second instance on the same database (several service instances on one PostgreSQL). */
+  sameDatabaseAs?: TestService;
 }
 
 async function createPostgresDatabase(): Promise<{ url: string; drop: () => Promise<void> }> {
@@ -151,18 +155,23 @@ export async function startTestService(
   backend: ServiceBackend,
   options: StartTestServiceOptions = {},
 ): Promise<TestService> {
-  const dataDir = mkdtempSync(path.join(tmpdir(), 'linedesk-test-'));
-  const postgres = backend.name === 'postgres' ? await createPostgresDatabase() : null;
+  const shared = options.sameDatabaseAs;
+  const dataDir = shared
+    ? shared.config.dataDir
+    : mkdtempSync(path.join(tmpdir(), 'linedesk-test-'));
+  const postgres = backend.name === 'postgres' && !shared ? await createPostgresDatabase() : null;
   const clock = new TestClock();
   const config = defaultConfig({
     dataDir,
-    databaseUrl: postgres?.url,
+    databaseUrl: shared ? shared.config.databaseUrl : postgres?.url,
     adminEmail: testAdminEmail,
     adminPassword: testAdminPassword,
     allowedOrigins: ['http://localhost:5173'],
     ...options.config,
   });
   const cleanUp = async () => {
+    // A second instance leaves the shared database to the first one.
+    if (shared) return;
     rmSync(dataDir, { recursive: true, force: true });
     await postgres?.drop();
   };
@@ -235,6 +244,7 @@ export async function startTestService(
 
   return {
     backend,
+    config,
     app,
     deps,
     db: deps.db,

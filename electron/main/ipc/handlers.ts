@@ -20,7 +20,20 @@ export function createIpcHandlers(services: MainServices): IpcHandlers {
   return {
     'app:info': () => services.appInfo,
     'profiles:list': () => profiles.list().map(withResume),
-    'profiles:save': (input) => withResume(profiles.save(input)),
+    'profiles:save': (input) => {
+      const before = input.id ? profiles.find(input.id) : undefined;
+      const saved = profiles.save(input);
+      // Tokens and passwords belong to one service and one administrator: a new address or
+      // email makes them meaningless, so they are forgotten rather than sent elsewhere.
+      if (
+        before &&
+        (before.serviceUrl !== saved.serviceUrl ||
+          before.administratorEmail !== saved.administratorEmail)
+      ) {
+        session.forget(saved.id);
+      }
+      return withResume(saved);
+    },
     'profiles:delete': ({ profileId }) => {
       session.forget(profileId);
       profiles.delete(profileId);

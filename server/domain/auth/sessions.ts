@@ -8,9 +8,13 @@ import { isSet, newId } from '../../db/values';
 import type { AppDeps } from '../../deps';
 import { unauthorized } from '../../http/errors';
 import { toAdministrator } from '../administrators/administrator-view';
+import { recordAudit } from '../audit/record-audit';
 import { signAccessToken } from './access-token';
 
 export const refreshTokenLifetimeDays = 30;
+
+/** A rotated token presented again within this time is a race, not a replay. */
+const reuseGraceMs = 10_000;
 
 export const hashToken = (token: string): string =>
   createHash('sha256').update(token).digest('hex');
@@ -99,7 +103,9 @@ export async function rotateRefreshToken(deps: AppDeps, refreshToken: string): P
         .returning('token_hash')
         .executeTakeFirst();
       if (!claimed) {
-        await revokeSession(trx, row.session_id, now);
+        // Two refreshes racing (two windows at once) are not theft; a replay later is.
+        const usedAt = row.used_at ? Date.parse(row.used_at) : now.getTime();
+        if (now.getTime() - usedAt > reuseGraceMs) await revokeSession(trx, row.session_id, now);
         return null;
       }
       const administrator = await trx
@@ -148,6 +154,23 @@ export async function signOut(
     .where('t.token_hash', '=', hashToken(refreshToken))
     .executeTakeFirst();
   if (!row) return null;
-  await revokeSession(deps.db, row.session_id, deps.now());
+  await deps.db.transaction().execute(async (trx) => {
+    await revokeSession(trx, row.session_id, deps.now());
+    const administrator = await trx
+      .selectFrom('administrators')
+      .select(['id', 'email', 'organization_id'])
+      .where('id', '=', row.administrator_id)
+      .executeTakeFirst();
+    if (administrator) {
+      await recordAudit(trx, {
+        actor: administrator,
+        organizationId: administrator.organization_id,
+        action: 'auth.signed_out',
+        targetType: 'administrator',
+        targetId: administrator.id,
+        at: deps.now(),
+      });
+    }
+  });
   return { administratorId: row.administrator_id, sessionId: row.session_id };
 }

@@ -48,7 +48,8 @@ export const test = base.extend<LinedeskFixtures>({
   snap: async ({ page }, use) => {
     await mkdir('test-results/screens', { recursive: true });
     await use(async (name) => {
-      await page.screenshot({ path: `test-results/screens/${name}.png` });
+      // Transitions finished, so menus and dialogs are captured as the admin sees them at rest.
+      await page.screenshot({ path: `test-results/screens/${name}.png`, animations: 'disabled' });
     });
   },
 });

@@ -86,6 +86,7 @@ describe.each(serviceBackends())('auth on $name', (backend) => {
       (await service.request('GET', '/api/v1/me', { token: refreshed.body.accessToken })).status,
     ).toBe(200);
 
+    service.clock.advance(60_000);
     const reused = await service.request('POST', '/api/v1/auth/refresh', {
       body: { refreshToken: first.refreshToken },
     });
@@ -99,6 +100,24 @@ describe.each(serviceBackends())('auth on $name', (backend) => {
     expect(
       (await service.request('GET', '/api/v1/me', { token: refreshed.body.accessToken })).status,
     ).toBe(401);
+    service.clock.reset();
+  });
+
+  it('two refreshes racing with one token: one wins and its session stays alive', async () => {
+    const session = await service.signIn();
+    const answers = await Promise.all(
+      [1, 2].map(() =>
+        service.request('POST', '/api/v1/auth/refresh', {
+          body: { refreshToken: session.refreshToken },
+        }),
+      ),
+    );
+    expect(answers.map((answer) => answer.status).sort()).toEqual([200, 401]);
+    const winner = answers.find((answer) => answer.status === 200);
+    const next = await service.request('POST', '/api/v1/auth/refresh', {
+      body: { refreshToken: winner?.body.refreshToken },
+    });
+    expect(next.status).toBe(200);
   });
 
   it('logout revokes the refresh token and the session’s access tokens', async () => {

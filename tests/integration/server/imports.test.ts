@@ -2,6 +2,7 @@
 // and answer the same when sent again, outcomes, completion (with invitations exactly once),
 // NOT_ENOUGH_NUMBERS leaving the job open, history, results.csv and the template.
 import { randomUUID } from 'node:crypto';
+import { sql } from 'kysely';
 import Papa from 'papaparse';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { TEMPLATE_HEADER } from '../../../common/csv';
@@ -220,6 +221,46 @@ describe.each(serviceBackends())('imports on $name', (backend) => {
       .where('account_id', 'in', ids)
       .execute();
     expect(invitations).toHaveLength(3);
+  });
+
+  it('keeps nothing of a chunk that fails part-way, and takes it whole when sent again', async () => {
+    // A database trigger makes the third row's insert fail after two accounts were created.
+    if (backend.name === 'postgres') {
+      await sql`CREATE FUNCTION boom() RETURNS trigger AS $$ BEGIN
+        IF NEW.contact = 'boom@example.com' THEN RAISE EXCEPTION 'boom'; END IF; RETURN NEW;
+      END $$ LANGUAGE plpgsql`.execute(service.db);
+      await sql`CREATE TRIGGER boom BEFORE INSERT ON accounts FOR EACH ROW EXECUTE FUNCTION boom()`.execute(
+        service.db,
+      );
+    } else {
+      await sql`CREATE TRIGGER boom BEFORE INSERT ON accounts WHEN NEW.contact = 'boom@example.com'
+        BEGIN SELECT RAISE(ABORT, 'boom'); END`.execute(service.db);
+    }
+    const job = await openImport(service, token, { organizationId });
+    const rows = [
+      person(2, 'whole1@example.com'),
+      person(3, 'whole2@example.com'),
+      person(4, 'boom@example.com'),
+    ];
+    const before = await countRows(service, 'accounts');
+    const failed = await sendChunk(service, token, job.id, 0, rows);
+    expect(failed.status).toBe(500);
+    expect(failed.body.error.code).toBe('INTERNAL_ERROR');
+    expect(await countRows(service, 'accounts')).toBe(before);
+    const read = await service.request('GET', `/api/v1/imports/${job.id}`, { token });
+    expect(read.body).toMatchObject({ chunksReceived: 0, counts: { created: 0 } });
+
+    await sql`DROP TRIGGER boom${sql.raw(backend.name === 'postgres' ? ' ON accounts' : '')}`.execute(
+      service.db,
+    );
+    const again = await sendChunk(service, token, job.id, 0, rows);
+    expect(again.status, again.text).toBe(200);
+    expect(again.body.results.map((r: { outcome: string }) => r.outcome)).toEqual([
+      'created',
+      'created',
+      'created',
+    ]);
+    expect(await countRows(service, 'accounts')).toBe(before + 3);
   });
 
   it('stores a chunk sent twice at the same moment once', async () => {

@@ -85,6 +85,16 @@ describe('IPC router over the real services', () => {
     const list = await call(router, 'profiles:list');
     expect(list).toMatchObject({ ok: true, value: [{ id: profileId, canResume: true }] });
 
+    // Renaming keeps the saved sign-in; pointing the profile at another service forgets it.
+    const listed = list.ok ? list.value[0] : undefined;
+    expect(await call(router, 'profiles:save', { ...listed, name: 'HQ' })).toMatchObject({
+      ok: true,
+      value: { name: 'HQ', canResume: true, local: false },
+    });
+    expect(
+      await call(router, 'profiles:save', { ...listed, serviceUrl: 'https://elsewhere.example' }),
+    ).toMatchObject({ ok: true, value: { canResume: false } });
+
     expect(
       await call(router, 'prefs:set', { theme: 'dark', lastProfileId: profileId }),
     ).toMatchObject({
@@ -196,6 +206,11 @@ describe('IPC router over the real services', () => {
       value: { saved: true, filePath: savePath },
     });
     expect(await readFile(savePath!, 'utf8')).toBe(`\uFEFF${content}`);
+    savePath = path.join(temp.dir, 'no-such-folder', 'accounts.csv');
+    const refused = await call(router, 'files:saveCsv', { suggestedName: 'a.csv', content });
+    expect(refused).toMatchObject({ ok: false, error: { code: 'FILE_NOT_SAVED' } });
+    if (!refused.ok)
+      expect(refused.error.message).toMatch(/could not be saved.*ENOENT.*another folder/);
     savePath = undefined;
     expect(await call(router, 'files:saveCsv', { suggestedName: 'a.csv', content })).toEqual({
       ok: true,

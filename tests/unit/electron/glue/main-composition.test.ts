@@ -58,6 +58,7 @@ describe('Electron main composition', () => {
       preload: path.join(recorded.appPath, 'dist', 'electron', 'preload', 'index.cjs'),
     });
     expect(window!.loadedUrl).toBe('app://linedesk/index.html');
+    expect(recorded.sandboxEnabled).toBe(true);
     expect(recorded.privilegedSchemes).toEqual([
       { scheme: 'app', privileges: expect.objectContaining({ standard: true, secure: true }) },
     ]);

@@ -10,6 +10,7 @@ function freshRecord() {
     userData: path.join(os.tmpdir(), 'linedesk-fake-user-data'),
     appPath: process.cwd(),
     singleInstance: true,
+    sandboxEnabled: false,
     quitCalls: 0,
     appListeners: new Map<string, Listener[]>(),
     ipcHandlers: new Map<string, Listener>(),
@@ -35,6 +36,7 @@ const globalStore = globalThis as { __linedeskElectronFake?: ReturnType<typeof f
 export const recorded = (globalStore.__linedeskElectronFake ??= freshRecord());
 
 export function resetRecorded(): void {
+  recorded.sandboxEnabled = false;
   recorded.quitCalls = 0;
   recorded.appListeners.clear();
   recorded.ipcHandlers.clear();
@@ -59,6 +61,7 @@ export const app = {
   setPath: (name: string, value: string) => {
     if (name === 'userData') recorded.userData = value;
   },
+  enableSandbox: () => void (recorded.sandboxEnabled = true),
   getName: () => 'Linedesk',
   getVersion: () => '0.1.0',
   requestSingleInstanceLock: () => recorded.singleInstance,
