@@ -90,6 +90,8 @@ export async function buildApp(
     exposedHeaders: ['Idempotent-Replayed', 'Content-Disposition'],
     credentials: false,
     maxAge: 600,
+    // api.md: nothing answers 204, preflights included.
+    optionsSuccessStatus: 200,
   });
 
   await app.register(swagger, {

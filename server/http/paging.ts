@@ -11,6 +11,7 @@ export function pageBounds(query: PageQuery): { limit: number; offset: number } 
 /**
  * One page of `base` (which must already carry its ORDER BY) mapped through `toItem`, with the
  * total number of rows matched. Both queries run on the same executor (a transaction if given).
+ * The total is `count(*)` over base's FROM/WHERE, so base must not GROUP BY or select DISTINCT.
  */
 export async function paginate<DB, TB extends keyof DB, Row, Item>(
   base: SelectQueryBuilder<DB, TB, Row>,

@@ -129,7 +129,17 @@ export const administratorRoutes: FastifyPluginAsyncZod = async (app) => {
         response: { 200: administratorResultsSchema },
       },
     },
-    async (request) =>
-      resendAdministratorInvitations(app.deps, signedIn(request), request.body.administratorIds),
+    async (request, reply) => {
+      const actor = signedIn(request);
+      return replyIdempotent(request, reply, async (trx) => ({
+        statusCode: 200,
+        body: await resendAdministratorInvitations(
+          app.deps,
+          trx,
+          actor,
+          request.body.administratorIds,
+        ),
+      }));
+    },
   );
 };

@@ -47,6 +47,13 @@ test('search, filter by status, page through and export', async ({
   }
 
   const accounts = new AccountsPage(page);
+  // The grid never asks for more than one page: every list request carries a page size of at most 500.
+  const listRequests: URL[] = [];
+  page.on('request', (request) => {
+    const url = new URL(request.url());
+    if (url.pathname.endsWith('/api/v1/accounts') && request.method() === 'GET')
+      listRequests.push(url);
+  });
   await signIn();
   await accounts.chooseScope(organization.name, organization.id);
   await expect(page.getByTestId('status-filter-all')).toContainText('60');
@@ -64,6 +71,18 @@ test('search, filter by status, page through and export', async ({
   await page.locator('.v-data-table-footer__items-per-page .v-select').click();
   await page.locator('.v-overlay--active .v-list-item').filter({ hasText: /^100$/ }).click();
   await expect(accounts.pageInfo()).toHaveText(/1\s*-\s*60 of 60/);
+
+  // Sorting is done by the service: Name descending puts Pat56 first.
+  await page
+    .getByTestId('accounts-table')
+    .getByRole('columnheader', { name: 'Name', exact: true })
+    .click();
+  await page
+    .getByTestId('accounts-table')
+    .getByRole('columnheader', { name: 'Name', exact: true })
+    .click();
+  await expect(accounts.rows().first()).toContainText('Pat56');
+  expect(listRequests.some((url) => url.searchParams.get('sort') === 'firstName:desc')).toBe(true);
 
   // Search, reached with Ctrl+F.
   await page.getByTestId('accounts-table').click({ position: { x: 5, y: 5 } });
@@ -106,4 +125,8 @@ test('search, filter by status, page through and export', async ({
     .getByRole('button', { name: 'Clear search and filters' })
     .click();
   await expect(accounts.pageInfo()).toHaveText(/of 60$/);
+
+  expect(listRequests.length).toBeGreaterThan(0);
+  for (const url of listRequests)
+    expect(Number(url.searchParams.get('pageSize'))).toBeLessThanOrEqual(500);
 });

@@ -95,3 +95,22 @@ test('remember-me signs in again after a reload, and Sign out forgets it', async
   expect(received).not.toContain(bootstrapAdministrator.password);
   expect(received).not.toContain('refreshToken');
 });
+
+test('“Use the service on this computer” starts the local service and signs in to it', async ({
+  page,
+  bridge,
+  snap,
+}) => {
+  await page.goto(`${e2eEnvironment().appUrl}/index.html#/sign-in`);
+  await page.getByTestId('use-local-service').click();
+  await expect(page.getByTestId('accounts-table')).toBeVisible({ timeout: 180_000 });
+  await expect(page.getByTestId('connected-service')).toContainText('This computer');
+  await expect(page.getByTestId('organization-scope')).not.toContainText('No organization');
+  await expect(page.getByTestId('status-filter-all')).toContainText('0');
+  await expect(page.getByTestId('connection-banner')).toHaveCount(0);
+  // The outbox matters on the local service (nothing is configured to send), so it is in the rail.
+  await expect(page.getByTestId('nav-outbox')).toBeVisible();
+  await snap('accounts-local-service');
+  const status = await bridge.router.invoke('localService:status', undefined);
+  expect(status).toMatchObject({ ok: true, value: { running: true } });
+});

@@ -55,6 +55,15 @@ test('invites an administrator and shows the unsent invitation in the Outbox', a
   await openScreen(page, 'administrators');
   await expect(page.getByTestId('administrators-table')).toBeVisible();
 
+  // Your own row cannot be changed or removed, and says why on hover.
+  const ownEdit = page.getByTestId('edit-admin@linedesk.test');
+  await expect(ownEdit).toBeDisabled();
+  await ownEdit.locator('xpath=..').hover();
+  await expect(
+    page.locator('.v-overlay__content', { hasText: 'You cannot change yourself' }),
+  ).toBeVisible();
+  await page.mouse.move(0, 0);
+
   // Invalid input is explained beside the fields.
   await page.getByTestId('invite-administrator').click();
   const dialog = page.getByTestId('administrator-dialog');

@@ -67,10 +67,19 @@ export function international(number: string): string {
   return `${number.slice(0, 2)} ${number.slice(2, 5)} ${number.slice(5, 8)} ${number.slice(8)}`;
 }
 
-/** Waits until no CSS transition or animation is running (dialogs fully open) before a screenshot. */
+/**
+ * Waits until no finite CSS transition or animation is running (dialogs fully open) before a
+ * screenshot; endless ones (spinners, skeleton shimmer) are ignored.
+ */
 export async function settle(page: Page): Promise<void> {
   await page.waitForFunction(() =>
-    document.getAnimations().every((animation) => animation.playState !== 'running'),
+    document
+      .getAnimations()
+      .every(
+        (animation) =>
+          animation.playState !== 'running' ||
+          animation.effect?.getTiming().iterations === Infinity,
+      ),
   );
 }
 

@@ -67,6 +67,12 @@ test('manages an organization pool end to end', async ({ page, api, signIn, snap
   await expect(numberRow(page, first).locator('[data-state="reserved"]')).toBeVisible();
   await expect(numberRow(page, first)).toContainText('PORTED');
   await expectPool(page, parent.id, { available: 2, reserved: 1, capacity: 2 });
+  // The state filter shows only the reserved one; clearing it shows all three again.
+  await page.locator('[data-filter="reserved"]').click();
+  await expect(page.getByTestId('numbers-table').locator('tbody tr')).toHaveCount(1);
+  await expect(numberRow(page, first)).toBeVisible();
+  await page.locator('[data-filter="reserved"]').click();
+  await expect(numberRow(page, second)).toBeVisible();
   await page.getByTestId(`release-${first}`).click();
   await expectNotification(page, 'released');
   await expect(numberRow(page, first).locator('[data-state="available"]')).toBeVisible();

@@ -39,6 +39,11 @@ test('changes the time zone line and the theme', async ({ page, signIn, snap }) 
   await expect(page.locator('.v-application')).toHaveClass(/v-theme--dark/);
   await settle(page);
   await snap('admin-settings-display-dark');
+  await openScreen(page, 'organizations');
+  await expect(page.getByTestId('organization-tree')).toBeVisible();
+  await settle(page);
+  await snap('admin-organizations-dark');
+  await openScreen(page, 'settings');
   await page.getByTestId('theme-toggle').getByRole('button', { name: 'Light' }).click();
   await expect(page.locator('.v-application')).toHaveClass(/v-theme--light/);
 });

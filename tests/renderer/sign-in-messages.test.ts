@@ -10,7 +10,10 @@ describe('describeSignInFailure', () => {
       'Linedesk could not reach the service at 127.0.0.1:9. Check the address and your connection, and that the service is running.',
       'unreachable',
     ],
-    ['This computer offers no secure storage to Linedesk, so passwords are not remembered.', 'vault'],
+    [
+      'This computer offers no secure storage to Linedesk, so passwords are not remembered.',
+      'vault',
+    ],
     ['Something else entirely.', 'other'],
   ])('%s → %s', (message, problem) => {
     const described = describeSignInFailure(message);

@@ -173,28 +173,22 @@ export async function deleteAdministrator(
   return current;
 }
 
-/** New temporary password for each administrator; those outside the subtree answer NOT_FOUND. */
+/**
+ * New temporary password for each administrator, in the caller's transaction (so a retried
+ * request with its Idempotency-Key sends nothing twice); ids outside the subtree answer NOT_FOUND.
+ */
 export async function resendAdministratorInvitations(
   deps: AppDeps,
+  trx: Kysely<Database>,
   actor: SignedInAdministrator,
   administratorIds: string[],
 ): Promise<AdministratorResults> {
   const results: AdministratorResults['results'] = [];
   for (const administratorId of [...new Set(administratorIds)]) {
+    let administrator: AdministratorRow;
     try {
-      const administrator = await administratorInScope(deps.db, actor, administratorId);
-      await deps.db.transaction().execute(async (trx) => {
-        await sendAdministratorInvitation(deps, trx, administrator);
-        await recordAudit(trx, {
-          actor,
-          organizationId: administrator.organization_id,
-          action: 'administrator.invitation_resent',
-          targetType: 'administrator',
-          targetId: administrator.id,
-          at: deps.now(),
-        });
-      });
-      results.push({ administratorId, ok: true });
+      // Only this lookup refuses (before any write), so the transaction stays usable.
+      administrator = await administratorInScope(trx, actor, administratorId);
     } catch (error) {
       if (!(error instanceof AppError)) throw error;
       results.push({
@@ -202,7 +196,18 @@ export async function resendAdministratorInvitations(
         ok: false,
         error: { code: error.code, message: error.message },
       });
+      continue;
     }
+    await sendAdministratorInvitation(deps, trx, administrator);
+    await recordAudit(trx, {
+      actor,
+      organizationId: administrator.organization_id,
+      action: 'administrator.invitation_resent',
+      targetType: 'administrator',
+      targetId: administrator.id,
+      at: deps.now(),
+    });
+    results.push({ administratorId, ok: true });
   }
   return { results };
 }

@@ -146,14 +146,14 @@ export async function patchNumber(
     const target = await findOrganizationInScope(db, scope, patch.organizationId);
     if (!target) return notFoundFailure('That organization');
     if (target.id === current.organization_id) return success(toPoolNumber(current));
-    const related =
-      target.parent_id === current.organization_id ||
-      target.id === (await parentOf(db, current.organization_id));
-    if (!related) {
+    // Allocation goes down the tree, withdrawal back up; never sideways to another branch.
+    const allocating = target.path.startsWith(current.path);
+    const withdrawing = current.path.startsWith(target.path);
+    if (!allocating && !withdrawing) {
       return failure(
         'CONFLICT',
         409,
-        'A number can only be allocated to a direct sub-organization or withdrawn to the parent organization.',
+        'A number can only be allocated to a sub-organization or withdrawn to a parent organization.',
       );
     }
     await lockOrganizations(db, [current.organization_id, target.id]);
@@ -176,8 +176,7 @@ export async function patchNumber(
       return notEnoughAfter(`Moving ${number} out`);
     }
     await recordChange(db, actor, {
-      action:
-        target.parent_id === current.organization_id ? 'number.allocated' : 'number.withdrawn',
+      action: allocating ? 'number.allocated' : 'number.withdrawn',
       targetType: 'number',
       targetId: number,
       organizationId: target.id,
@@ -226,13 +225,4 @@ export async function patchNumber(
     details: { state: patch.state, tag, previousState: current.state, previousTag: current.tag },
   });
   return success(toPoolNumber({ ...current, state: patch.state, tag }));
-}
-
-async function parentOf(db: Db, organizationId: string): Promise<string | null> {
-  const row = await db
-    .selectFrom('organizations')
-    .select('parent_id')
-    .where('id', '=', organizationId)
-    .executeTakeFirst();
-  return row?.parent_id ?? null;
 }

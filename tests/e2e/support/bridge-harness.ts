@@ -10,7 +10,9 @@ import {
   type MainServices,
 } from '../../../electron/main/services/create-main-services';
 import { createIpcRouter, type IpcRouter } from '../../../electron/main/ipc/router';
+import { createNodeServiceLauncher } from '../../../electron/main/services/service-launcher';
 import { createSafeStorageDouble } from './safe-storage-double';
+import { e2eEnvironment } from './e2e-env';
 
 export interface BridgeHarness {
   services: MainServices;
@@ -42,8 +44,19 @@ export async function installBridge(
   const savedFiles: string[] = [];
   const openedLinks: string[] = [];
   const calls: { channel: string; result: unknown }[] = [];
+  // The local service allows the packaged app's origin; here the renderer is served over HTTP, so that
+  // origin is added (the only difference from what main launches).
+  const nodeLauncher = createNodeServiceLauncher({
+    entry: path.resolve('server/cli.ts'),
+    cwd: process.cwd(),
+  });
   const services = createMainServices({
     dataDir,
+    serviceLauncher: (launch) =>
+      nodeLauncher({
+        ...launch,
+        env: { ...launch.env, LINEDESK_ALLOWED_ORIGINS: new URL(e2eEnvironment().appUrl).origin },
+      }),
     downloadsDir,
     safeStorage: createSafeStorageDouble({ available: options.vaultAvailable ?? true }),
     dialogs: {

@@ -102,6 +102,21 @@ export class ServiceApi {
     return this.request('GET', `/accounts/${id}`);
   }
 
+  /** The temporary password of an administrator's invitation, read from the kept outbox message. */
+  async temporaryPassword(email: string): Promise<string> {
+    for (let page = 1; page <= 100; page += 1) {
+      const batch = await this.request<Paged<OutboxMessage>>(
+        'GET',
+        `/outbox?page=${page}&pageSize=500`,
+      );
+      const message = batch.items.filter((item) => item.to === email).at(-1);
+      const match = message && /Temporary password: (\S+)/.exec(message.body);
+      if (match?.[1]) return match[1];
+      if (page * 500 >= batch.total) break;
+    }
+    throw new Error(`No administrator invitation was found for ${email}.`);
+  }
+
   async outbox(accountId: string): Promise<OutboxMessage[]> {
     return (
       await this.request<Paged<OutboxMessage>>('GET', `/outbox?accountId=${accountId}&pageSize=100`)

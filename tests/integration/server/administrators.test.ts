@@ -199,6 +199,28 @@ describe.each(serviceBackends())('administrators and audit on $name', (backend) 
     expect(old.status).toBe(401);
     const session = await service.signIn(invited.email, fresh);
     expect(session.passwordChangeRequired).toBe(true);
+
+    // Retried with its Idempotency-Key, a resend sends nothing twice.
+    const countMessages = async () =>
+      (
+        await service.db
+          .selectFrom('outbox_messages')
+          .select('id')
+          .where('administrator_id', '=', invited.id)
+          .execute()
+      ).length;
+    const before = await countMessages();
+    const key = crypto.randomUUID();
+    for (let attempt = 0; attempt < 2; attempt += 1) {
+      const retried = await service.request('POST', '/api/v1/administrators/resend-invitation', {
+        token,
+        body: { administratorIds: [invited.id] },
+        headers: { 'idempotency-key': key },
+      });
+      expect(retried.status).toBe(200);
+      expect(retried.body.results).toEqual([{ administratorId: invited.id, ok: true }]);
+    }
+    expect(await countMessages()).toBe(before + 1);
   });
 
   it('records who did what, oldest first, within the caller’s subtree', async () => {
@@ -241,5 +263,35 @@ describe.each(serviceBackends())('administrators and audit on $name', (backend) 
         (event: { action: string }) => event.action === 'organization.created',
       ),
     ).toBe(true);
+  });
+
+  it('filters audit events by actor and time; sign-out is recorded', async () => {
+    const session = await service.signIn();
+    await service.request('POST', '/api/v1/auth/logout', {
+      body: { refreshToken: session.refreshToken },
+    });
+    const before = new Date(Date.now() - 60_000).toISOString();
+    const recent = await service.request('GET', '/api/v1/audit-events', {
+      token,
+      query: { actorId: service.admin.id, from: before, pageSize: '500' },
+    });
+    expect(recent.status).toBe(200);
+    const actions = recent.body.items.map((event: { action: string }) => event.action);
+    expect(actions).toContain('auth.signed_out');
+    for (const event of recent.body.items) {
+      expect(event.actorId).toBe(service.admin.id);
+      expect(event.createdAt >= before).toBe(true);
+    }
+    const none = await service.request('GET', '/api/v1/audit-events', {
+      token,
+      query: { to: '2000-01-01T00:00:00Z' },
+    });
+    expect(none.body.total).toBe(0);
+    const invalid = await service.request('GET', '/api/v1/audit-events', {
+      token,
+      query: { from: 'yesterday' },
+    });
+    expect(invalid.status).toBe(422);
+    expect(invalid.body.error.details.fields).toHaveProperty(['from']);
   });
 });

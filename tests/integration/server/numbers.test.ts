@@ -154,13 +154,25 @@ describe.each(serviceBackends())('numbers on $name', (backend) => {
     expect(assignedState.status).toBe(409);
     expect(assignedState.body.error.code).toBe('NUMBER_UNAVAILABLE');
 
+    // Down the tree to any depth and back up are allowed; sideways to another branch is not.
     const grandchild = await createOrganization(service, token, 'Numbers Grandchild', child);
-    const skip = await service.request('PATCH', '/api/v1/numbers/+12025550101', {
+    const deep = await service.request('PATCH', '/api/v1/numbers/+12025550101', {
       token,
       body: { organizationId: grandchild },
     });
-    expect(skip.status).toBe(409);
-    expect(skip.body.error.code).toBe('CONFLICT');
+    expect(deep.status, deep.text).toBe(200);
+    const cousin = await createOrganization(service, token, 'Numbers Cousin');
+    const sideways = await service.request('PATCH', '/api/v1/numbers/+12025550101', {
+      token,
+      body: { organizationId: cousin },
+    });
+    expect(sideways.status).toBe(409);
+    expect(sideways.body.error.code).toBe('CONFLICT');
+    const back = await service.request('PATCH', '/api/v1/numbers/+12025550101', {
+      token,
+      body: { organizationId: root },
+    });
+    expect(back.status).toBe(200);
   });
 
   it('refuses to take away the numbers invited accounts are counting on', async () => {
