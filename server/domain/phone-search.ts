@@ -29,3 +29,14 @@ export function containsText(column: string, q: string): Expression<SqlBool> {
 export function containsDigits(column: string, pattern: string): Expression<SqlBool> {
   return sql<SqlBool>`coalesce(${sql.ref(column)}, '') like ${pattern}`;
 }
+
+/**
+ * Separator between the fields of the accounts' precomputed search columns (migration 003): a
+ * query containing it cannot use them, since a match could span two fields.
+ */
+export const searchFieldSeparator = '\u001f';
+
+/** `column LIKE %q%` over an already lower-cased column (no function call per row). */
+export function containsLowered(column: string, q: string): Expression<SqlBool> {
+  return sql<SqlBool>`${sql.ref(column)} like ${`%${escapeLike(q.toLowerCase())}%`} escape '\\'`;
+}

@@ -1,6 +1,6 @@
 // Bearer-token authentication and privilege checks for routes:
-//   { preHandler: authenticate }                  any signed-in administrator
-//   { preHandler: requirePrivilege('accounts') }  also needs that privilege (403 FORBIDDEN)
+//   { onRequest: authenticate }                   any signed-in administrator
+//   { onRequest: requirePrivilege('accounts') }  also needs that privilege (403 FORBIDDEN)
 // then `signedIn(request)` gives the administrator.
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { privilegeLabels, privileges, type Privilege } from '../../common/api/administrators';
@@ -84,7 +84,7 @@ export async function administratorFromToken(
   };
 }
 
-/** preHandler: 401 UNAUTHORIZED unless a valid access token of a live session is presented. */
+/** onRequest hook: 401 UNAUTHORIZED unless a valid access token of a live session is presented. */
 export async function authenticate(request: FastifyRequest, _reply: FastifyReply): Promise<void> {
   const token = bearerToken(request);
   if (!token) throw unauthorized('Sign in to continue: this needs an access token.');
@@ -95,7 +95,7 @@ export async function authenticate(request: FastifyRequest, _reply: FastifyReply
   request.administrator = administrator;
 }
 
-/** preHandler factory: authenticates, then 403 FORBIDDEN unless every named privilege is held. */
+/** onRequest hook factory: authenticates, then 403 FORBIDDEN unless every named privilege is held. */
 export function requirePrivilege(...needed: Privilege[]) {
   return async function requirePrivilegeHandler(
     request: FastifyRequest,

@@ -28,13 +28,13 @@ import { listScope } from '../http/scope';
 
 export const administratorRoutes: FastifyPluginAsyncZod = async (app) => {
   const { db } = app.deps;
-  const preHandler = requirePrivilege('administrators');
+  const onRequest = requirePrivilege('administrators');
   const tags = ['administrators'];
 
   app.get(
     '/administrators',
     {
-      preHandler,
+      onRequest,
       schema: {
         tags,
         summary: 'Administrators of the subtree',
@@ -64,7 +64,7 @@ export const administratorRoutes: FastifyPluginAsyncZod = async (app) => {
   app.post(
     '/administrators',
     {
-      preHandler,
+      onRequest,
       schema: {
         tags,
         summary: 'Create an administrator and email the temporary password',
@@ -88,7 +88,7 @@ export const administratorRoutes: FastifyPluginAsyncZod = async (app) => {
   app.patch(
     '/administrators/:id',
     {
-      preHandler,
+      onRequest,
       schema: {
         tags,
         summary: 'Change an administrator’s name, privileges or organization',
@@ -106,7 +106,7 @@ export const administratorRoutes: FastifyPluginAsyncZod = async (app) => {
   app.delete(
     '/administrators/:id',
     {
-      preHandler,
+      onRequest,
       schema: {
         tags,
         summary: 'Delete an administrator (answers the deleted administrator)',
@@ -121,7 +121,7 @@ export const administratorRoutes: FastifyPluginAsyncZod = async (app) => {
   app.post(
     '/administrators/resend-invitation',
     {
-      preHandler,
+      onRequest,
       schema: {
         tags,
         summary: 'Send new temporary passwords',

@@ -11,7 +11,7 @@ export const auditRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get(
     '/audit-events',
     {
-      preHandler: requirePrivilege('reports'),
+      onRequest: requirePrivilege('reports'),
       schema: {
         tags: ['reports'],
         summary: 'Audit events of the subtree, oldest first',

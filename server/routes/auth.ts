@@ -67,7 +67,7 @@ export const authRoutes: FastifyPluginAsyncZod = async (app) => {
   app.post(
     '/auth/password',
     {
-      preHandler: authenticate,
+      onRequest: authenticate,
       schema: {
         tags: ['auth'],
         summary: 'Change the signed-in administrator’s password',

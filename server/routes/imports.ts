@@ -54,7 +54,7 @@ export const importRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get(
     '/imports/template.csv',
     {
-      preHandler: bulk,
+      onRequest: bulk,
       schema: { tags, summary: 'The CSV template (header row only)', produces: ['text/csv'] },
     },
     async (_request, reply) =>
@@ -67,7 +67,7 @@ export const importRoutes: FastifyPluginAsyncZod = async (app) => {
   app.post(
     '/imports',
     {
-      preHandler: bulk,
+      onRequest: bulk,
       schema: {
         tags,
         summary: 'Open an import job (send an Idempotency-Key)',
@@ -88,7 +88,7 @@ export const importRoutes: FastifyPluginAsyncZod = async (app) => {
   app.put(
     '/imports/:id/chunks/:index',
     {
-      preHandler: bulk,
+      onRequest: bulk,
       schema: {
         tags,
         summary: 'Send one chunk of rows (all-or-nothing; sent again it answers the same)',
@@ -140,7 +140,7 @@ export const importRoutes: FastifyPluginAsyncZod = async (app) => {
   app.post(
     '/imports/:id/complete',
     {
-      preHandler: bulk,
+      onRequest: bulk,
       schema: {
         tags,
         summary: 'Finish the import; with invite, queue the invitations',
@@ -162,7 +162,7 @@ export const importRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get(
     '/imports/:id',
     {
-      preHandler: bulk,
+      onRequest: bulk,
       schema: {
         tags,
         summary: 'An import job with its counts',
@@ -185,7 +185,7 @@ export const importRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get(
     '/imports',
     {
-      preHandler: bulk,
+      onRequest: bulk,
       schema: {
         tags,
         summary: 'Import history, newest first',
@@ -216,7 +216,7 @@ export const importRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get(
     '/imports/:id/results.csv',
     {
-      preHandler: bulk,
+      onRequest: bulk,
       schema: {
         tags,
         summary: 'Every row of the import with its outcome and messages (CSV)',

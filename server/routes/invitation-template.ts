@@ -24,7 +24,7 @@ export const invitationTemplateRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get(
     '/organizations/:id/invitation-template',
     {
-      preHandler: authenticate,
+      onRequest: authenticate,
       schema: {
         tags: ['setup'],
         summary: 'An organization’s invitation template',
@@ -41,7 +41,7 @@ export const invitationTemplateRoutes: FastifyPluginAsyncZod = async (app) => {
   app.put(
     '/organizations/:id/invitation-template',
     {
-      preHandler: requirePrivilege('setup'),
+      onRequest: requirePrivilege('setup'),
       schema: {
         tags: ['setup'],
         summary: 'Replace an organization’s invitation template',

@@ -8,7 +8,7 @@ export const meRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get(
     '/me',
     {
-      preHandler: authenticate,
+      onRequest: authenticate,
       schema: {
         tags: ['auth'],
         summary: 'The signed-in administrator',

@@ -39,7 +39,7 @@ export const organizationSettingsRoutes: FastifyPluginAsyncZod = async (app) => 
   app.get(
     '/organizations/:id/settings',
     {
-      preHandler: authenticate,
+      onRequest: authenticate,
       schema: {
         tags: ['setup'],
         summary: 'An organization’s settings',
@@ -56,7 +56,7 @@ export const organizationSettingsRoutes: FastifyPluginAsyncZod = async (app) => 
   app.patch(
     '/organizations/:id/settings',
     {
-      preHandler: requirePrivilege('setup'),
+      onRequest: requirePrivilege('setup'),
       schema: {
         tags: ['setup'],
         summary: 'Change an organization’s settings',

@@ -23,7 +23,7 @@ export const organizationRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get(
     '/organizations',
     {
-      preHandler: authenticate,
+      onRequest: authenticate,
       schema: {
         tags: ['organizations'],
         summary: 'The caller’s organization subtree, flat',
@@ -55,7 +55,7 @@ export const organizationRoutes: FastifyPluginAsyncZod = async (app) => {
   app.post(
     '/organizations',
     {
-      preHandler: requirePrivilege('setup'),
+      onRequest: requirePrivilege('setup'),
       schema: {
         tags: ['organizations'],
         summary: 'Create a sub-organization',

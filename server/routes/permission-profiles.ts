@@ -30,7 +30,7 @@ export const permissionProfileRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get(
     '/permission-profiles',
     {
-      preHandler: authenticate,
+      onRequest: authenticate,
       schema: {
         tags: ['setup'],
         summary: 'Permission profiles visible to an organization (own and inherited)',
@@ -76,7 +76,7 @@ export const permissionProfileRoutes: FastifyPluginAsyncZod = async (app) => {
   app.post(
     '/permission-profiles',
     {
-      preHandler: requirePrivilege('setup'),
+      onRequest: requirePrivilege('setup'),
       schema: {
         tags: ['setup'],
         summary: 'Create a permission profile',

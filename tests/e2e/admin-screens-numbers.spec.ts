@@ -79,7 +79,10 @@ test('manages an organization pool end to end', async ({ page, api, signIn, snap
   await expectPool(page, parent.id, { available: 3, reserved: 0 });
 
   // Filter by state and search.
-  await page.getByTestId('numbers-search').locator('input').fill(second.slice(-7));
+  // Ctrl+F reaches the search field from anywhere on the screen.
+  await page.keyboard.press('Control+f');
+  await expect(page.getByTestId('numbers-search').locator('input')).toBeFocused();
+  await page.keyboard.type(second.slice(-7));
   await expect(page.getByTestId('numbers-table').locator('tbody tr')).toHaveCount(1);
   await page.getByTestId('numbers-search').locator('input').fill('');
   await expect(numberRow(page, third)).toBeVisible();

@@ -45,9 +45,13 @@ export const useNumbersAdminStore = defineStore('numbers-admin', {
     },
   },
   actions: {
-    /** Opens another organization's pool from its first page. */
+    /** Opens an organization's pool (another one from its first page). */
     open(organizationId: string): void {
-      if (this.organizationId === organizationId) return;
+      if (this.organizationId === organizationId) {
+        // Coming back to the same pool: keep the page and filters, but show fresh states.
+        void this.load();
+        return;
+      }
       this.organizationId = organizationId;
       this.page = 1;
       this.selected = [];

@@ -1,8 +1,7 @@
 // The accounts grid and its export: filters (organization and sub-organizations, statuses, text),
 // sorting (default Activated > Invitation Failed > Invited > Not Invited) and paging.
-import { sql, type Expression, type SqlBool } from 'kysely';
+import { SqliteAdapter, sql, type Expression, type SqlBool } from 'kysely';
 import {
-  defaultStatusOrder,
   type AccountPage,
   type AccountSort,
   type AccountSortField,
@@ -13,7 +12,14 @@ import type { AccountRow } from '../../db/schema';
 import { paginate } from '../../http/paging';
 import { findOrganizationInScope, type Db, type Scope } from '../organization-context';
 import { notFoundFailure, success, type Outcome } from '../outcome';
-import { containsDigits, containsText, escapeLike, phoneDigitsPattern } from '../phone-search';
+import {
+  containsDigits,
+  containsLowered,
+  containsText,
+  escapeLike,
+  phoneDigitsPattern,
+  searchFieldSeparator,
+} from '../phone-search';
 import { toAccount } from './account-view';
 
 const sortColumns: Record<Exclude<AccountSortField, 'status'>, keyof AccountRow> = {
@@ -30,48 +36,93 @@ const sortColumns: Record<Exclude<AccountSortField, 'status'>, keyof AccountRow>
   updatedAt: 'updated_at',
 };
 
-/** CASE expression ranking statuses in the grid's default order (0 = Activated). */
-const statusRank = sql<number>`case ${sql.ref('accounts.status')} ${sql.join(
-  defaultStatusOrder.map((status, rank) => sql`when ${sql.lit(status)} then ${sql.lit(rank)}`),
-  sql` `,
-)} else ${sql.lit(defaultStatusOrder.length)} end`;
+/**
+ * The default order's rank, precomputed by the database (migration 003: 0 = Activated). Not in the
+ * Kysely schema, so that rows built by the write paths need not mention it.
+ */
+const statusRank = sql.ref<number>('accounts.status_rank');
+
+/** Sort columns that are never NULL: ordering them needs no NULLS LAST, so an index can serve it. */
+const notNullSortFields: ReadonlySet<AccountSortField> = new Set([
+  'firstName',
+  'lastName',
+  'contact',
+  'username',
+  'organizationId',
+  'linesAllowed',
+  'createdAt',
+  'updatedAt',
+]);
+
+/** The original per-column search, kept for the (odd) query containing the field separator. */
+function perColumnSearch(q: string, digits: string | null): Expression<SqlBool>[] {
+  const matches: Expression<SqlBool>[] = [
+    containsText('accounts.first_name', q),
+    containsText('accounts.last_name', q),
+    sql<SqlBool>`lower(${sql.ref('accounts.first_name')} || ' ' || ${sql.ref('accounts.last_name')}) like ${`%${escapeLike(q.toLowerCase())}%`} escape '\\'`,
+    containsText('accounts.username', q),
+    containsText('accounts.contact', q),
+    containsText('accounts.number', q),
+    containsText('accounts.personal_phone', q),
+  ];
+  if (digits) {
+    matches.push(
+      containsDigits('accounts.contact', digits),
+      containsDigits('accounts.number', digits),
+      containsDigits('accounts.personal_phone', digits),
+    );
+  }
+  return matches;
+}
+
+/**
+ * The same matches over the precomputed columns (migration 003): search_text holds the lower-cased
+ * "first last", username, contact, number and personal phone; phone_text the phone fields as stored.
+ */
+function precomputedSearch(q: string, digits: string | null): Expression<SqlBool>[] {
+  const matches = [containsLowered('accounts.search_text', q)];
+  // A digits-only query is already matched by search_text (it holds the phone fields too).
+  if (digits && digits !== `%${q}%`) matches.push(containsDigits('accounts.phone_text', digits));
+  return matches;
+}
 
 /** The filtered query (no order, no paging), or 404 when the organization filter is outside the scope. */
 export async function filteredAccounts(db: Db, scope: Scope, query: ExportAccountsQuery) {
-  let base = db
-    .selectFrom('accounts')
-    .innerJoin('organizations', 'organizations.id', 'accounts.organization_id')
-    .selectAll('accounts');
+  let base = db.selectFrom('accounts').selectAll('accounts');
+  const sqlite = db.getExecutor().adapter instanceof SqliteAdapter;
+  const inSubtree = async (path: string) => {
+    const organizations = db
+      .selectFrom('organizations')
+      .select('organizations.id')
+      .where('path', 'like', `${path}%`);
+    const first2 = await organizations.limit(2).execute();
+    // One organization: equality, served by the (organization, order…) index.
+    if (first2.length === 1) return base.where('accounts.organization_id', '=', first2[0]!.id);
+    // A subtree usually holds most accounts: SQLite (no statistics) would look them up by
+    // organization and sort them all; unary + makes it walk the order's index instead and stop
+    // after one page. PostgreSQL decides from its statistics.
+    const column = sqlite
+      ? sql`+${sql.ref('accounts.organization_id')}`
+      : sql.ref('accounts.organization_id');
+    return base.where(sql<SqlBool>`${column} in (${organizations})`);
+  };
   if (query.organizationId !== undefined) {
     const organization = await findOrganizationInScope(db, scope, query.organizationId);
     if (!organization) return notFoundFailure('That organization');
     base = query.includeSubOrganizations
-      ? base.where('organizations.path', 'like', `${organization.path}%`)
+      ? await inSubtree(organization.path)
       : base.where('accounts.organization_id', '=', organization.id);
   } else {
-    base = base.where('organizations.path', 'like', `${scope.path}%`);
+    base = await inSubtree(scope.path);
   }
   if (query.status && query.status.length > 0)
     base = base.where('accounts.status', 'in', query.status);
   const q = query.q?.trim();
   if (q) {
     const digits = phoneDigitsPattern(q);
-    const matches: Expression<SqlBool>[] = [
-      containsText('accounts.first_name', q),
-      containsText('accounts.last_name', q),
-      sql<SqlBool>`lower(${sql.ref('accounts.first_name')} || ' ' || ${sql.ref('accounts.last_name')}) like ${`%${escapeLike(q.toLowerCase())}%`} escape '\\'`,
-      containsText('accounts.username', q),
-      containsText('accounts.contact', q),
-      containsText('accounts.number', q),
-      containsText('accounts.personal_phone', q),
-    ];
-    if (digits) {
-      matches.push(
-        containsDigits('accounts.contact', digits),
-        containsDigits('accounts.number', digits),
-        containsDigits('accounts.personal_phone', digits),
-      );
-    }
+    const matches = q.includes(searchFieldSeparator)
+      ? perColumnSearch(q, digits)
+      : precomputedSearch(q, digits);
     base = base.where((eb) => eb.or(matches));
   }
   return success(base);
@@ -91,6 +142,10 @@ export function orderAccounts(
   let ordered = base;
   if (!sort || sort.field === 'status') {
     ordered = ordered.orderBy(statusRank, direction);
+  } else if (sort.field === 'lastName' && direction === 'asc') {
+    // Already the tie-break order below (served by the accounts_name_order index).
+  } else if (notNullSortFields.has(sort.field)) {
+    ordered = ordered.orderBy(`accounts.${sortColumns[sort.field]}`, direction);
   } else {
     // NULLS LAST on both dialects, so accounts without a number or a date end the list either way.
     ordered = ordered.orderBy(`accounts.${sortColumns[sort.field]}`, (ob) =>

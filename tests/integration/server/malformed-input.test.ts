@@ -100,4 +100,34 @@ describe.each(serviceBackends())('malformed input on $name', (backend) => {
     // The session survived all that (nothing junk-driven signed us out or broke the service).
     expect((await service.request('GET', '/api/v1/me', { token })).status).toBe(200);
   });
+
+  it('asks for a token before it looks at the body: every protected route answers 401 to junk without one', async () => {
+    const open = new Set([
+      '/api/v1/health',
+      '/api/v1/openapi.json',
+      '/api/v1/auth/login',
+      '/api/v1/auth/refresh',
+    ]);
+    const protectedRoutes = service.app.apiRoutes.filter(
+      (route) =>
+        route.url.startsWith('/api/v1/') &&
+        !['HEAD', 'OPTIONS'].includes(route.method) &&
+        !open.has(route.url) &&
+        !route.url.startsWith('/api/v1/activation'),
+    );
+    expect(protectedRoutes.length).toBeGreaterThan(15);
+    const notAsked: string[] = [];
+    for (const route of protectedRoutes) {
+      const url = route.url.replace(/:\w+/g, 'not-a-uuid');
+      const body = route.method === 'GET' || route.method === 'DELETE' ? undefined : '{"junk": [';
+      const response = await service.request(route.method, url, {
+        payload: body,
+        query: { page: 'abc' },
+        headers: body ? { 'content-type': 'application/json' } : {},
+      });
+      if (response.status !== 401)
+        notAsked.push(`${route.method} ${route.url} → ${response.status}`);
+    }
+    expect(notAsked).toEqual([]);
+  });
 });
