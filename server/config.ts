@@ -38,14 +38,18 @@ export const desktopAppOrigins = [
 
 export const defaultActivationUrl = 'https://activate.linedesk.example/activate';
 
+/** The app's version from package.json: one folder up from server/, two from the bundled dist/server/. */
 function packageVersion(): string {
-  try {
-    const text = readFileSync(new URL('../package.json', import.meta.url), 'utf8');
-    const version: unknown = (JSON.parse(text) as { version?: unknown }).version;
-    return typeof version === 'string' ? version : '0.0.0';
-  } catch {
-    return '0.0.0';
+  for (const candidate of ['../package.json', '../../package.json']) {
+    try {
+      const text = readFileSync(new URL(candidate, import.meta.url), 'utf8');
+      const parsed = JSON.parse(text) as { name?: unknown; version?: unknown };
+      if (parsed.name === 'linedesk' && typeof parsed.version === 'string') return parsed.version;
+    } catch {
+      // Not there: try the next place.
+    }
   }
+  return '0.0.0';
 }
 
 function nonEmpty(value: string | undefined): string | undefined {

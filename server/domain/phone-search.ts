@@ -36,7 +36,21 @@ export function containsDigits(column: string, pattern: string): Expression<SqlB
  */
 export const searchFieldSeparator = '\u001f';
 
-/** `column LIKE %q%` over an already lower-cased column (no function call per row). */
-export function containsLowered(column: string, q: string): Expression<SqlBool> {
-  return sql<SqlBool>`${sql.ref(column)} like ${`%${escapeLike(q.toLowerCase())}%`} escape '\\'`;
+/**
+ * q (lower-cased) inside an already lower-cased column. strpos/instr rather than LIKE: no pattern
+ * matching per row, and the same answer — LIKE folds ASCII only on SQLite and nothing on
+ * PostgreSQL, and both sides are lower-case already.
+ */
+export function containsLowered(column: string, q: string, sqlite: boolean): Expression<SqlBool> {
+  return containsSubstring(column, q.toLowerCase(), sqlite);
+}
+
+/** `text` inside `column`, exactly (instr is SQLite's name of PostgreSQL's strpos). */
+export function containsSubstring(
+  column: string,
+  text: string,
+  sqlite: boolean,
+): Expression<SqlBool> {
+  const position = sqlite ? sql`instr` : sql`strpos`;
+  return sql<SqlBool>`${position}(${sql.ref(column)}, ${text}) > 0`;
 }

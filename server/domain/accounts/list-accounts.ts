@@ -15,6 +15,7 @@ import { notFoundFailure, success, type Outcome } from '../outcome';
 import {
   containsDigits,
   containsLowered,
+  containsSubstring,
   containsText,
   escapeLike,
   phoneDigitsPattern,
@@ -79,10 +80,15 @@ function perColumnSearch(q: string, digits: string | null): Expression<SqlBool>[
  * The same matches over the precomputed columns (migration 003): search_text holds the lower-cased
  * "first last", username, contact, number and personal phone; phone_text the phone fields as stored.
  */
-function precomputedSearch(q: string, digits: string | null): Expression<SqlBool>[] {
-  const matches = [containsLowered('accounts.search_text', q)];
+function precomputedSearch(
+  q: string,
+  digits: string | null,
+  sqlite: boolean,
+): Expression<SqlBool>[] {
+  const matches = [containsLowered('accounts.search_text', q, sqlite)];
   // A digits-only query is already matched by search_text (it holds the phone fields too).
-  if (digits && digits !== `%${q}%`) matches.push(containsDigits('accounts.phone_text', digits));
+  if (digits && digits !== `%${q}%`)
+    matches.push(containsSubstring('accounts.phone_text', digits.slice(1, -1), sqlite));
   return matches;
 }
 
@@ -90,6 +96,13 @@ function precomputedSearch(q: string, digits: string | null): Expression<SqlBool
 export async function filteredAccounts(db: Db, scope: Scope, query: ExportAccountsQuery) {
   let base = db.selectFrom('accounts').selectAll('accounts');
   const sqlite = db.getExecutor().adapter instanceof SqliteAdapter;
+  const q = query.q?.trim();
+  // A text search reads every row of the organization for its total anyway: on SQLite a plain scan
+  // of the table does that faster than lookups through the organization index (unary + skips it).
+  const inOrganization = (id: string) =>
+    sqlite && q
+      ? base.where(sql<SqlBool>`+${sql.ref('accounts.organization_id')} = ${id}`)
+      : base.where('accounts.organization_id', '=', id);
   const inSubtree = async (path: string) => {
     const organizations = db
       .selectFrom('organizations')
@@ -97,7 +110,7 @@ export async function filteredAccounts(db: Db, scope: Scope, query: ExportAccoun
       .where('path', 'like', `${path}%`);
     const first2 = await organizations.limit(2).execute();
     // One organization: equality, served by the (organization, order…) index.
-    if (first2.length === 1) return base.where('accounts.organization_id', '=', first2[0]!.id);
+    if (first2.length === 1) return inOrganization(first2[0]!.id);
     // A subtree usually holds most accounts: SQLite (no statistics) would look them up by
     // organization and sort them all; unary + makes it walk the order's index instead and stop
     // after one page. PostgreSQL decides from its statistics.
@@ -111,18 +124,17 @@ export async function filteredAccounts(db: Db, scope: Scope, query: ExportAccoun
     if (!organization) return notFoundFailure('That organization');
     base = query.includeSubOrganizations
       ? await inSubtree(organization.path)
-      : base.where('accounts.organization_id', '=', organization.id);
+      : inOrganization(organization.id);
   } else {
     base = await inSubtree(scope.path);
   }
   if (query.status && query.status.length > 0)
     base = base.where('accounts.status', 'in', query.status);
-  const q = query.q?.trim();
   if (q) {
     const digits = phoneDigitsPattern(q);
     const matches = q.includes(searchFieldSeparator)
       ? perColumnSearch(q, digits)
-      : precomputedSearch(q, digits);
+      : precomputedSearch(q, digits, sqlite);
     base = base.where((eb) => eb.or(matches));
   }
   return success(base);
