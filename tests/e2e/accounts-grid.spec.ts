@@ -14,7 +14,7 @@ test('search, filter by status, page through and export', async ({
 }) => {
   const organization = await api.createOrganization(uniqueName('E2E Grid'));
   await api.addNumbers(organization.id, 3);
-  const tag = uniqueName('x').split(' ')[1];
+  const tag = uniqueName('x').split(' ')[1] ?? 'x';
   const surnames = [
     'Adams',
     'Baker',

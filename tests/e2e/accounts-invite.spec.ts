@@ -13,7 +13,7 @@ test('add and invite with a number, see the outbox message, resend, delete with 
 }) => {
   const organization = await api.createOrganization(uniqueName('E2E Invite'));
   const numbers = await api.addNumbers(organization.id, 3);
-  const tag = uniqueName('x').split(' ')[1];
+  const tag = uniqueName('x').split(' ')[1] ?? 'x';
   const email = `ana.silva.${tag}@example.com`;
   const accounts = new AccountsPage(page);
 
@@ -115,7 +115,7 @@ test('export of the selection is a formula-safe CSV with the template columns', 
   signIn,
 }) => {
   const organization = await api.createOrganization(uniqueName('E2E Export'));
-  const tag = uniqueName('x').split(' ')[1];
+  const tag = uniqueName('x').split(' ')[1] ?? 'x';
   await api.createAccount({
     organizationId: organization.id,
     firstName: '=HYPERLINK("x")',

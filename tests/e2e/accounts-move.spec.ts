@@ -16,7 +16,7 @@ test('a refused move explains why on hover; an allowed move moves the account', 
   const roomy = await api.createOrganization(uniqueName('E2E Move Roomy'));
   await api.addNumbers(source.id, 1);
   await api.addNumbers(roomy.id, 2);
-  const tag = uniqueName('x').split(' ')[1];
+  const tag = uniqueName('x').split(' ')[1] ?? 'x';
   // Invited without a number: it uses the source's capacity, and needs capacity wherever it goes.
   const account = await api.createAccount({
     organizationId: source.id,

@@ -13,7 +13,7 @@ test('open an account, edit it, invite and suspend it from the panel', async ({
 }) => {
   const organization = await api.createOrganization(uniqueName('E2E Panel'));
   await api.addNumbers(organization.id, 2);
-  const tag = uniqueName('x').split(' ')[1];
+  const tag = uniqueName('x').split(' ')[1] ?? 'x';
   await api.createAccount({
     organizationId: organization.id,
     firstName: 'Other',
