@@ -122,6 +122,33 @@ export const exportAccountsQuerySchema = listAccountsQuerySchema.omit({
 });
 export type ExportAccountsQuery = z.infer<typeof exportAccountsQuerySchema>;
 
+/** The export of a selection: the list's filters narrowed to these accounts (ids outside the scope are skipped). */
+export const exportAccountsCsvQuerySchema = exportAccountsQuerySchema.extend({
+  accountIds: queryListSchema(idSchema, 500).pipe(z.array(z.string()).min(1)).optional(),
+});
+export type ExportAccountsCsvQuery = z.infer<typeof exportAccountsCsvQuerySchema>;
+
+/** The status chips' counts take the list's filters except status, paging and sort. */
+export const accountCountsQuerySchema = listAccountsQuerySchema.pick({
+  organizationId: true,
+  includeSubOrganizations: true,
+  q: true,
+});
+export type AccountCountsQuery = z.infer<typeof accountCountsQuerySchema>;
+
+const countSchema = z.number().int().min(0);
+export const accountCountsSchema = z.object({
+  total: countSchema,
+  byStatus: z.object({
+    not_invited: countSchema,
+    invited: countSchema,
+    invitation_failed: countSchema,
+    activated: countSchema,
+    suspended: countSchema,
+  } satisfies Record<AccountStatus, typeof countSchema>),
+});
+export type AccountCounts = z.infer<typeof accountCountsSchema>;
+
 export const accountPageSchema = pagedSchema(accountSchema);
 export type AccountPage = z.infer<typeof accountPageSchema>;
 

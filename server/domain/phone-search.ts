@@ -31,7 +31,7 @@ export function containsDigits(column: string, pattern: string): Expression<SqlB
 }
 
 /**
- * Separator between the fields of the accounts' precomputed search columns (migration 003): a
+ * Separator between the fields of the accounts' derived search columns (migration 003): a
  * query containing it cannot use them, since a match could span two fields.
  */
 export const searchFieldSeparator = '\u001f';

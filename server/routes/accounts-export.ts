@@ -1,10 +1,10 @@
-// GET /api/v1/accounts/export.csv: the list's filters, the template columns plus Status, written
-// with the shared CSV writer (formula cells neutralised), streamed page by page.
+// GET /api/v1/accounts/export.csv: the list's filters (optionally narrowed to a selection, accountIds),
+// the template columns plus Status, written with the shared CSV writer (formula cells neutralised).
 import { Readable } from 'node:stream';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import { exportAccountsQuerySchema } from '../../common/api/accounts';
+import { exportAccountsCsvQuerySchema } from '../../common/api/accounts';
 import { csvLine, TEMPLATE_HEADER_LABELS } from '../../common/csv';
-import { exportRows, statusLabel } from '../domain/accounts/export-accounts';
+import { exportRows, onlyAccounts, statusLabel } from '../domain/accounts/export-accounts';
 import { filteredAccounts, orderAccounts } from '../domain/accounts/list-accounts';
 import { accountsContextOf, valueOrThrow } from '../domain/outcome-http';
 import { authenticate } from '../http/auth';
@@ -18,15 +18,19 @@ export const accountExportRoutes: FastifyPluginAsyncZod = async (app) => {
       onRequest: authenticate,
       schema: {
         tags: ['accounts'],
-        summary: 'The filtered accounts as CSV (template columns + Status)',
-        querystring: exportAccountsQuerySchema,
+        summary:
+          'The filtered (or selected, accountIds) accounts as CSV (template columns + Status)',
+        querystring: exportAccountsCsvQuerySchema,
         produces: ['text/csv'],
       },
     },
     async (request, reply) => {
       const { scope } = accountsContextOf(request);
       const filtered = valueOrThrow(await filteredAccounts(db, scope, request.query));
-      const ordered = orderAccounts(filtered, request.query.sort);
+      const ordered = onlyAccounts(
+        orderAccounts(filtered, request.query.sort),
+        request.query.accountIds,
+      );
       async function* lines() {
         yield csvLine([...TEMPLATE_HEADER_LABELS, 'Status']);
         for await (const record of exportRows(db, ordered)) {

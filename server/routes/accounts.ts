@@ -3,6 +3,8 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import {
   accountActionResultsSchema,
+  accountCountsQuerySchema,
+  accountCountsSchema,
   accountIdsBodySchema,
   accountPageSchema,
   accountSchema,
@@ -17,6 +19,7 @@ import {
   patchAccountBodySchema,
 } from '../../common/api/accounts';
 import { idParamsSchema } from '../../common/api/paging';
+import { countAccounts } from '../domain/accounts/count-accounts';
 import { createAccount } from '../domain/accounts/create-account';
 import { deleteAccounts } from '../domain/accounts/delete-accounts';
 import { inviteAccounts, resendInvitations } from '../domain/accounts/invite-accounts';
@@ -47,6 +50,21 @@ export const accountRoutes: FastifyPluginAsyncZod = async (app) => {
     },
     async (request) =>
       valueOrThrow(await listAccounts(db, accountsContextOf(request).scope, request.query)),
+  );
+
+  app.get(
+    '/accounts/counts',
+    {
+      onRequest: authenticate,
+      schema: {
+        tags,
+        summary: 'Accounts per status for the status chips (the list filters except status)',
+        querystring: accountCountsQuerySchema,
+        response: { 200: accountCountsSchema },
+      },
+    },
+    async (request) =>
+      valueOrThrow(await countAccounts(db, accountsContextOf(request).scope, request.query)),
   );
 
   app.post(

@@ -1,4 +1,5 @@
 // Accounts: paged list with filters, create, edit, and the bulk actions (invite, resend, move, delete, export).
+import type { AccountCounts } from '../../../common/api/accounts';
 import { api } from './client';
 import type {
   Account,
@@ -42,6 +43,20 @@ export async function listAccounts(
 ): Promise<Paged<Account>> {
   return (await api.get<Paged<Account>>('/accounts', { params: accountParams(query), signal }))
     .data;
+}
+
+/** Accounts per status for the chips, in one request: the list's filters except status, paging and sort. */
+export async function countAccounts(
+  query: Pick<AccountQuery, 'organizationId' | 'includeSubOrganizations' | 'q'>,
+  signal?: AbortSignal,
+): Promise<AccountCounts> {
+  const { organizationId, includeSubOrganizations, q } = query;
+  return (
+    await api.get<AccountCounts>('/accounts/counts', {
+      params: accountParams({ organizationId, includeSubOrganizations, q }),
+      signal,
+    })
+  ).data;
 }
 
 export async function getAccount(id: string): Promise<Account> {
@@ -95,11 +110,22 @@ export async function deleteAccounts(
   return (await api.post('/accounts/delete', { accountIds, numberDisposition })).data;
 }
 
-/** The CSV text of every account matching the filters (the service pages through them itself). */
-export async function exportAccountsCsv(query: AccountQuery): Promise<string> {
+/** The service's limit of ids per selection export. */
+export const EXPORT_SELECTION_LIMIT = 500;
+
+/**
+ * The CSV text of every account matching the filters (the service pages through them itself), or
+ * with `accountIds` only those accounts (at most EXPORT_SELECTION_LIMIT; ids outside the scope are skipped).
+ */
+export async function exportAccountsCsv(
+  query: AccountQuery,
+  accountIds?: readonly string[],
+): Promise<string> {
   const { page: _page, pageSize: _pageSize, ...filters } = query;
+  const params: Record<string, string | number | boolean> = accountParams(filters);
+  if (accountIds) params.accountIds = accountIds.join(',');
   const response = await api.get<string>('/accounts/export.csv', {
-    params: accountParams(filters),
+    params,
     responseType: 'text',
     transformResponse: (body: string) => body,
   });

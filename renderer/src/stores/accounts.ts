@@ -1,10 +1,10 @@
 // Accounts store: the grid's query (scope, search, status, sort, page) and the one page on screen.
 // Never fetches everything: one page plus per-status totals, so 100,000 accounts stay fast.
 import { defineStore } from 'pinia';
-import { listAccounts, type AccountQuery } from '../api/accounts';
+import { countAccounts, listAccounts, type AccountQuery } from '../api/accounts';
 import { errorMessage } from '../api/api-error';
 import type { Account } from '../api/types';
-import { accountStatuses, type AccountStatus } from '../utils/account-status';
+import type { AccountStatus } from '../utils/account-status';
 import { useOrganizationsStore } from './organizations';
 
 export interface SortItem {
@@ -124,23 +124,16 @@ export const useAccountsStore = defineStore('accounts', {
       }
     },
 
-    /** Totals per status for the chips: one count-only request per status (page size 1). */
+    /** Totals per status for the chips: one grouped count from the service. */
     async loadCounts(): Promise<void> {
       const organizations = useOrganizationsStore();
       if (!organizations.scopeId) return;
       const generation = ++countsGeneration;
-      const base = { ...this.filters, status: null, sort: null, page: 1, pageSize: 1 };
       try {
-        const totals = await Promise.all(
-          accountStatuses.map((status) =>
-            listAccounts({ ...base, status }).then((page) => page.total),
-          ),
-        );
+        const { total, byStatus } = await countAccounts(this.filters);
         if (generation !== countsGeneration) return;
-        const counts = {} as Record<AccountStatus, number>;
-        accountStatuses.forEach((status, index) => (counts[status] = totals[index] ?? 0));
-        this.counts = counts;
-        this.countsTotal = totals.reduce((sum, value) => sum + value, 0);
+        this.counts = { ...byStatus };
+        this.countsTotal = total;
       } catch {
         // The chips simply show no counts; the grid reports the problem.
         if (generation === countsGeneration) this.counts = null;

@@ -19,6 +19,17 @@ export function statusLabel(status: AccountStatus): string {
 
 const PAGE = 1000;
 
+/**
+ * Narrows the export to a selection (the grid's "Export" of checked rows). The scope and filters
+ * stay applied, so ids outside them are simply not exported.
+ */
+export function onlyAccounts(
+  ordered: ReturnType<typeof orderAccounts>,
+  accountIds: readonly string[] | undefined,
+): ReturnType<typeof orderAccounts> {
+  return accountIds ? ordered.where('accounts.id', 'in', accountIds) : ordered;
+}
+
 /** Template cells (First Name … Number) and the status of every account the query selects. */
 export async function* exportRows(
   db: Db,

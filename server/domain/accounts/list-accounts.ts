@@ -38,7 +38,7 @@ const sortColumns: Record<Exclude<AccountSortField, 'status'>, keyof AccountRow>
 };
 
 /**
- * The default order's rank, precomputed by the database (migration 003: 0 = Activated). Not in the
+ * The default order's rank, derived by the database (migration 003: 0 = Activated). Not in the
  * Kysely schema, so that rows built by the write paths need not mention it.
  */
 const statusRank = sql.ref<number>('accounts.status_rank');
@@ -77,7 +77,7 @@ function perColumnSearch(q: string, digits: string | null): Expression<SqlBool>[
 }
 
 /**
- * The same matches over the precomputed columns (migration 003): search_text holds the lower-cased
+ * The same matches over the derived columns (migration 003): search_text holds the lower-cased
  * "first last", username, contact, number and personal phone; phone_text the phone fields as stored.
  */
 function precomputedSearch(

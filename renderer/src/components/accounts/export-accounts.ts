@@ -1,12 +1,8 @@
-// CSV export of accounts: everything matching the filters (written by the service), or the selected rows
-// (written here with the same columns and the shared formula-safe writer); saved through main's dialog.
-import { exportAccountsCsv, type AccountQuery } from '../../api/accounts';
-import { listPermissionProfiles } from '../../api/permission-profiles';
+// CSV export of accounts: everything matching the filters, or the selected rows — both written by
+// the service (its formula-safe writer is the single source) and saved through main's dialog.
+import { EXPORT_SELECTION_LIMIT, exportAccountsCsv, type AccountQuery } from '../../api/accounts';
 import type { Account } from '../../api/types';
 import { linedesk } from '../../bridge/linedesk';
-import { writeCsv, type CsvCell } from '../../../../common/csv/writer';
-import { TEMPLATE_HEADER_LABELS } from '../../../../common/csv/template';
-import { accountStatusLabel } from '../../utils/account-status';
 
 export type ExportOutcome = { saved: true; filePath: string } | { saved: false };
 
@@ -25,24 +21,22 @@ export async function exportMatching(filters: AccountQuery): Promise<ExportOutco
   return save(fileName(''), await exportAccountsCsv(filters));
 }
 
-/** The selected accounts: template columns plus Status, the same layout as the service's export. */
+/** Drops a CSV text's header line (the service's header never holds a line break). */
+function withoutHeader(csv: string): string {
+  const end = csv.indexOf('\r\n');
+  return end < 0 ? '' : csv.slice(end + 2);
+}
+
+/**
+ * The selected accounts (the selection is kept across pages and filters, so only the scope applies),
+ * asked for in batches of the service's limit and joined under one header.
+ */
 export async function exportSelected(accounts: Account[]): Promise<ExportOutcome> {
-  const profileNames = new Map<string, string>();
-  for (const organizationId of new Set(accounts.map((account) => account.organizationId))) {
-    for (const profile of await listPermissionProfiles(organizationId))
-      profileNames.set(profile.id, profile.name);
+  const ids = accounts.map((account) => account.id);
+  let content = '';
+  for (let start = 0; start < ids.length; start += EXPORT_SELECTION_LIMIT) {
+    const csv = await exportAccountsCsv({}, ids.slice(start, start + EXPORT_SELECTION_LIMIT));
+    content += start === 0 ? csv : withoutHeader(csv);
   }
-  const rows: CsvCell[][] = [[...TEMPLATE_HEADER_LABELS, 'Status']];
-  for (const account of accounts) {
-    rows.push([
-      account.firstName,
-      account.lastName,
-      account.contact,
-      account.linesAllowed,
-      (account.permissionProfileId && profileNames.get(account.permissionProfileId)) || '',
-      account.number ?? '',
-      accountStatusLabel(account.status),
-    ]);
-  }
-  return save(fileName('selected-'), writeCsv(rows));
+  return save(fileName('selected-'), content);
 }
