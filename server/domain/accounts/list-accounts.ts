@@ -80,7 +80,7 @@ function perColumnSearch(q: string, digits: string | null): Expression<SqlBool>[
  * The same matches over the derived columns (migration 003): search_text holds the lower-cased
  * "first last", username, contact, number and personal phone; phone_text the phone fields as stored.
  */
-function precomputedSearch(
+function derivedColumnSearch(
   q: string,
   digits: string | null,
   sqlite: boolean,
@@ -134,7 +134,7 @@ export async function filteredAccounts(db: Db, scope: Scope, query: ExportAccoun
     const digits = phoneDigitsPattern(q);
     const matches = q.includes(searchFieldSeparator)
       ? perColumnSearch(q, digits)
-      : precomputedSearch(q, digits, sqlite);
+      : derivedColumnSearch(q, digits, sqlite);
     base = base.where((eb) => eb.or(matches));
   }
   return success(base);
