@@ -14,13 +14,13 @@ import { findOrganizationInScope, type Db, type Scope } from '../organization-co
 import { notFoundFailure, success, type Outcome } from '../outcome';
 import {
   containsDigits,
-  containsLowered,
   containsSubstring,
   containsText,
   escapeLike,
   phoneDigitsPattern,
   searchFieldSeparator,
 } from '../phone-search';
+import { containsLike, trigramSearchable } from './account-search-index';
 import { toAccount } from './account-view';
 
 const sortColumns: Record<Exclude<AccountSortField, 'status'>, keyof AccountRow> = {
@@ -79,17 +79,26 @@ function perColumnSearch(q: string, digits: string | null): Expression<SqlBool>[
 /**
  * The same matches over the derived columns (migration 003): search_text holds the lower-cased
  * "first last", username, contact, number and personal phone; phone_text the phone fields as stored.
+ * On PostgreSQL texts of 3+ characters go through the trigram indexes (migration 004); else a scan.
  */
 function derivedColumnSearch(
   q: string,
   digits: string | null,
   sqlite: boolean,
-): Expression<SqlBool>[] {
-  const matches = [containsLowered('accounts.search_text', q, sqlite)];
+): Expression<SqlBool> {
+  const lowered = q.toLowerCase();
   // A digits-only query is already matched by search_text (it holds the phone fields too).
-  if (digits && digits !== `%${q}%`)
-    matches.push(containsSubstring('accounts.phone_text', digits.slice(1, -1), sqlite));
-  return matches;
+  const phone = digits && digits !== `%${q}%` ? digits.slice(1, -1) : null;
+  const texts: [string, string][] = [['accounts.search_text', lowered]];
+  if (phone) texts.push(['accounts.phone_text', phone]);
+  const indexed = texts.every(([, text]) => trigramSearchable(text));
+  if (indexed && !sqlite) return anyOf(texts.map(([column, text]) => containsLike(column, text)));
+  return anyOf(texts.map(([column, text]) => containsSubstring(column, text, sqlite)));
+}
+
+/** `a or b or …` as one expression. */
+function anyOf(matches: Expression<SqlBool>[]): Expression<SqlBool> {
+  return sql<SqlBool>`${sql.join(matches, sql` or `)}`;
 }
 
 /** The filtered query (no order, no paging), or 404 when the organization filter is outside the scope. */
@@ -132,10 +141,9 @@ export async function filteredAccounts(db: Db, scope: Scope, query: ExportAccoun
     base = base.where('accounts.status', 'in', query.status);
   if (q) {
     const digits = phoneDigitsPattern(q);
-    const matches = q.includes(searchFieldSeparator)
-      ? perColumnSearch(q, digits)
-      : derivedColumnSearch(q, digits, sqlite);
-    base = base.where((eb) => eb.or(matches));
+    base = q.includes(searchFieldSeparator)
+      ? base.where((eb) => eb.or(perColumnSearch(q, digits)))
+      : base.where(derivedColumnSearch(q, digits, sqlite));
   }
   return success(base);
 }
