@@ -16,14 +16,14 @@ for (const bench of [invitationHashBench, accountPagingBench, importThroughputBe
 
 console.log(
   '\n' +
-    'benchmark'.padEnd(64) +
+    'benchmark'.padEnd(82) +
     'baseline'.padStart(18) +
     'measured'.padStart(18) +
     'ratio'.padStart(10),
 );
 for (const r of results) {
   console.log(
-    r.name.padEnd(64) +
+    r.name.padEnd(82) +
       `${r.baseline.toFixed(2)} ${r.unit}`.padStart(18) +
       `${r.measured.toFixed(2)} ${r.unit}`.padStart(18) +
       `${r.ratio.toFixed(2)}x`.padStart(10),
