@@ -1,13 +1,8 @@
 // The accounts grid must stay responsive with 100,000 accounts: a page, a search and a deep page
 // at 100,000 accounts, each against the same request at 1,000 accounts (server-side paging).
 // SQLite always; PostgreSQL too when DATABASE_URL is set (a fresh database, dropped afterwards).
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
 import { sql } from 'kysely';
 import pg from 'pg';
-import { defaultConfig } from '../server/config';
-import { startService } from '../server/start-service';
 import { medianMs, result, type BenchResult } from './measure';
 import { seedAccounts, startBenchService, type BenchService } from './bench-service';
 
@@ -18,9 +13,6 @@ const requests = [
 ] as const;
 
 type Backend = 'SQLite' | 'PostgreSQL';
-
-const email = 'bench@example.test';
-const password = 'bench password that is long enough';
 
 /** Runs `sql` on the server of DATABASE_URL (CREATE/DROP DATABASE). */
 async function onServer(baseUrl: string, statement: string): Promise<void> {
@@ -33,50 +25,16 @@ async function onServer(baseUrl: string, statement: string): Promise<void> {
   }
 }
 
-/** Like startBenchService, on a fresh PostgreSQL database of DATABASE_URL's server. */
+/** startBenchService on a fresh PostgreSQL database of DATABASE_URL's server, dropped on close. */
 async function startPostgresBench(baseUrl: string): Promise<BenchService> {
   const name = `linedesk_bench_${Date.now().toString(36)}_${Math.random().toString(36).slice(2, 8)}`;
   await onServer(baseUrl, `CREATE DATABASE ${name}`);
   const url = new URL(baseUrl);
   url.pathname = `/${name}`;
-  const dataDir = mkdtempSync(path.join(tmpdir(), 'linedesk-bench-'));
-  const service = await startService(
-    defaultConfig({
-      dataDir,
-      databaseUrl: url.toString(),
-      adminEmail: email,
-      adminPassword: password,
-    }),
-    { logger: false },
-  );
-  const login = await service.app.inject({
-    method: 'POST',
-    url: '/api/v1/auth/login',
-    payload: { email, password },
+  return startBenchService({
+    databaseUrl: url.toString(),
+    afterClose: () => onServer(baseUrl, `DROP DATABASE IF EXISTS ${name} WITH (FORCE)`),
   });
-  const session = login.json() as {
-    accessToken: string;
-    administrator: { organizationId: string };
-  };
-  const authorization = `Bearer ${session.accessToken}`;
-  return {
-    service,
-    rootOrganizationId: session.administrator.organizationId,
-    async request(method, requestUrl, body, headers = {}) {
-      const res = await service.app.inject({
-        method,
-        url: requestUrl,
-        payload: body as Record<string, unknown> | undefined,
-        headers: { authorization, ...headers },
-      });
-      return { status: res.statusCode, json: () => res.json() };
-    },
-    async close() {
-      await service.close();
-      rmSync(dataDir, { recursive: true, force: true });
-      await onServer(baseUrl, `DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
-    },
-  };
 }
 
 async function measureAt(backend: Backend, count: number): Promise<number[]> {

@@ -22,10 +22,22 @@ export interface BenchService {
 const email = 'bench@example.test';
 const password = 'bench password that is long enough';
 
-export async function startBenchService(): Promise<BenchService> {
+export interface BenchServiceOptions {
+  /** A PostgreSQL database to use instead of SQLite in a temp folder. */
+  databaseUrl?: string;
+  /** Runs after the service and its temp folder are gone (e.g. dropping the database). */
+  afterClose?: () => Promise<void>;
+}
+
+export async function startBenchService(options: BenchServiceOptions = {}): Promise<BenchService> {
   const dataDir = mkdtempSync(path.join(tmpdir(), 'linedesk-bench-'));
   const service = await startService(
-    defaultConfig({ dataDir, databaseUrl: undefined, adminEmail: email, adminPassword: password }),
+    defaultConfig({
+      dataDir,
+      databaseUrl: options.databaseUrl,
+      adminEmail: email,
+      adminPassword: password,
+    }),
     { logger: false },
   );
   const login = await service.app.inject({
@@ -53,6 +65,7 @@ export async function startBenchService(): Promise<BenchService> {
     async close() {
       await service.close();
       rmSync(dataDir, { recursive: true, force: true });
+      await options.afterClose?.();
     },
   };
 }
