@@ -12,33 +12,31 @@ export type InvitationValues = Record<InvitationPlaceholder, string>;
 
 const placeholderPattern = /\{\{\s*([A-Za-z]+)\s*\}\}/g;
 
-function unknownPlaceholders(text: string): string[] {
-  const known = new Set<string>(invitationPlaceholders);
-  return [...text.matchAll(placeholderPattern)]
-    .map((match) => match[1] ?? '')
-    .filter((name) => !known.has(name));
+/** The placeholder names a text uses, as written (known or not). */
+function placeholdersIn(text: string): Set<string> {
+  return new Set([...text.matchAll(placeholderPattern)].map((match) => match[1] ?? ''));
 }
 
 function templateText(maxLength: number, required: InvitationPlaceholder[]) {
+  const known = new Set<string>(invitationPlaceholders);
   return z
     .string()
     .min(1, 'Enter the text.')
     .max(maxLength)
     .superRefine((text, ctx) => {
-      const unknown = unknownPlaceholders(text);
+      const used = placeholdersIn(text);
+      const unknown = [...used].filter((name) => !known.has(name));
       if (unknown.length > 0) {
         ctx.addIssue({
           code: 'custom',
           message: `Unknown placeholder ${unknown.map((name) => `{{${name}}}`).join(', ')}; use {{firstName}}, {{username}}, {{password}} or {{activationLink}}.`,
         });
       }
-      for (const name of required) {
-        if (!new RegExp(`\\{\\{\\s*${name}\\s*\\}\\}`).test(text)) {
-          ctx.addIssue({
-            code: 'custom',
-            message: `The text must contain {{${name}}} so that the user can activate.`,
-          });
-        }
+      for (const name of required.filter((name) => !used.has(name))) {
+        ctx.addIssue({
+          code: 'custom',
+          message: `The text must contain {{${name}}} so that the user can activate.`,
+        });
       }
     });
 }
