@@ -7,3 +7,4 @@ export * from './writer';
 export * from './row-rules';
 export * from './control-characters';
 export * from './import-file';
+export * from './file-check';

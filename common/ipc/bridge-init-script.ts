@@ -36,6 +36,17 @@ export function bridgeInitScript(options: BridgeInitScriptOptions): string {
         : 'Linedesk could not complete this request. Try again.');
     };
   }
+  // A page cannot see a dropped File's path; the harness maps the file's name to a path the test
+  // registered, as the preload's webUtils.getPathForFile would.
+  bridge.csv.openDropped = async (args) => {
+    const file = args && args.file;
+    const rest = args && args.organizationId !== undefined ? { organizationId: args.organizationId } : {};
+    const envelope = await window[config.invokeBinding]('csv:openDropped', { path: file ? String(file.name) : '', ...rest });
+    if (envelope && envelope.ok === true) return envelope.value;
+    throw new Error(envelope && envelope.error && envelope.error.message
+      ? envelope.error.message
+      : 'Linedesk could not complete this request. Try again.');
+  };
   window[config.menuTrigger] = (command) => {
     if (config.menuCommands.includes(command)) for (const listener of listeners) listener(command);
   };

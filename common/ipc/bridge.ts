@@ -22,8 +22,24 @@ export type BridgeMethod<C extends IpcChannel> =
 
 export type BridgeDomain = DomainOf<IpcChannel>;
 
-export type LinedeskBridge = {
+/** A file the admin dropped on the page (a DOM `File`); only the preload can turn it into a path. */
+export interface DroppedFile {
+  readonly name: string;
+  readonly size: number;
+}
+
+/** `csv.openDropped` takes the dropped File itself: the page never names a path. */
+export type OpenDroppedMethod = (args: {
+  file: DroppedFile;
+  organizationId?: string | null;
+}) => Promise<IpcResult<'csv:openDropped'>>;
+
+type ContractBridge = {
   [D in BridgeDomain]: { [C in ChannelsOf<D> as ActionOf<C>]: BridgeMethod<C> };
+};
+
+export type LinedeskBridge = Omit<ContractBridge, 'csv'> & {
+  csv: Omit<ContractBridge['csv'], 'openDropped'> & { openDropped: OpenDroppedMethod };
 } & {
   menu: {
     /** Called for Ctrl/Cmd+N (addAccount), +F (search), +R (refresh). Returns an unsubscribe. */
@@ -35,6 +51,8 @@ export type LinedeskBridge = {
 export interface BridgeTransport {
   invoke(channel: IpcChannel, args: unknown): Promise<IpcEnvelope>;
   onMenuCommand(listener: (command: MenuCommand) => void): () => void;
+  /** The path of a dropped File (Electron: webUtils.getPathForFile); '' when it has none. */
+  pathForFile(file: DroppedFile): string;
 }
 
 /** Turns an envelope into the value, or throws an Error whose message an administrator can read. */
@@ -55,6 +73,21 @@ export function createLinedeskBridge(transport: BridgeTransport): LinedeskBridge
     const group = (groups[domain] ??= {});
     group[action] = async (args?: unknown) => unwrapEnvelope(await transport.invoke(channel, args));
   }
+  // The page hands over the File; its path is looked up here and checked again by main.
+  groups.csv!.openDropped = async (args?: unknown) => {
+    const { file, organizationId } = (args ?? {}) as {
+      file?: DroppedFile;
+      organizationId?: string | null;
+    };
+    const filePath = file ? transport.pathForFile(file) : '';
+    if (!filePath) throw new Error('Linedesk can only open a file dropped from a folder.');
+    return unwrapEnvelope(
+      await transport.invoke('csv:openDropped', {
+        path: filePath,
+        ...(organizationId === undefined ? {} : { organizationId }),
+      }),
+    );
+  };
   const menu = {
     onCommand(listener: (command: MenuCommand) => void): () => void {
       return transport.onMenuCommand((command) => {

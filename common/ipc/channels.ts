@@ -19,6 +19,23 @@ export const IPC_CHANNELS = [
   'shell:openExternal',
   'prefs:get',
   'prefs:set',
+  'csv:open',
+  'csv:openDropped',
+  'csv:rows',
+  'csv:edit',
+  'csv:deleteRow',
+  'csv:summary',
+  'csv:recheck',
+  'csv:exportProblems',
+  'csv:saveAs',
+  'drafts:list',
+  'drafts:open',
+  'drafts:delete',
+  'drafts:setUpload',
+  'recentFiles:list',
+  'recentFiles:open',
+  'metadata:status',
+  'metadata:refresh',
 ] as const;
 
 export type IpcChannel = (typeof IPC_CHANNELS)[number];

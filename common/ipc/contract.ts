@@ -2,6 +2,27 @@
 // schema of its argument and of its result. Main validates both; the bridge types derive from it.
 import { z } from 'zod';
 import type { IpcChannel } from './channels';
+import {
+  csvDeleteRowArgsSchema,
+  csvEditArgsSchema,
+  csvEditResultSchema,
+  csvOpenArgsSchema,
+  csvOpenDroppedArgsSchema,
+  csvOpenResultSchema,
+  csvRecheckArgsSchema,
+  csvRowsArgsSchema,
+  csvRowsResultSchema,
+  csvSaveResultSchema,
+  draftListItemSchema,
+  draftRefSchema,
+  draftSetUploadArgsSchema,
+  draftSummarySchema,
+  metadataRefreshArgsSchema,
+  metadataStatusArgsSchema,
+  metadataStatusSchema,
+  recentFileOpenArgsSchema,
+  recentFileSchema,
+} from './csv-contract';
 
 export {
   IPC_CHANNELS,
@@ -13,6 +34,7 @@ export {
   splitChannel,
 } from './channels';
 export type { IpcChannel, MenuCommand, IpcEnvelope } from './channels';
+export * from './csv-contract';
 
 /** Channels without an argument take `undefined` (the bridge method is called with nothing). */
 const noArgs = z.undefined();
@@ -204,6 +226,23 @@ export const ipcContract = {
   },
   'prefs:get': { args: noArgs, result: prefsSchema },
   'prefs:set': { args: prefsPatchSchema, result: prefsSchema },
+  'csv:open': { args: csvOpenArgsSchema, result: csvOpenResultSchema },
+  'csv:openDropped': { args: csvOpenDroppedArgsSchema, result: csvOpenResultSchema },
+  'csv:rows': { args: csvRowsArgsSchema, result: csvRowsResultSchema },
+  'csv:edit': { args: csvEditArgsSchema, result: csvEditResultSchema },
+  'csv:deleteRow': { args: csvDeleteRowArgsSchema, result: csvEditResultSchema },
+  'csv:summary': { args: draftRefSchema, result: draftSummarySchema },
+  'csv:recheck': { args: csvRecheckArgsSchema, result: draftSummarySchema },
+  'csv:exportProblems': { args: draftRefSchema, result: csvSaveResultSchema },
+  'csv:saveAs': { args: draftRefSchema, result: csvSaveResultSchema },
+  'drafts:list': { args: noArgs, result: z.array(draftListItemSchema) },
+  'drafts:open': { args: draftRefSchema, result: draftSummarySchema },
+  'drafts:delete': { args: draftRefSchema, result: z.object({ deleted: z.literal(true) }) },
+  'drafts:setUpload': { args: draftSetUploadArgsSchema, result: draftSummarySchema },
+  'recentFiles:list': { args: noArgs, result: z.array(recentFileSchema) },
+  'recentFiles:open': { args: recentFileOpenArgsSchema, result: csvOpenResultSchema },
+  'metadata:status': { args: metadataStatusArgsSchema, result: metadataStatusSchema },
+  'metadata:refresh': { args: metadataRefreshArgsSchema, result: metadataStatusSchema },
 } satisfies Record<IpcChannel, { args: z.ZodType; result: z.ZodType }>;
 
 export type IpcContract = typeof ipcContract;

@@ -1,6 +1,6 @@
 // The preload (sandboxed, bundled into one CommonJS file): exposes `window.linedesk` with one
 // function per contract channel, grouped by domain. ipcRenderer itself never reaches the page.
-import { contextBridge, ipcRenderer } from 'electron';
+import { contextBridge, ipcRenderer, webUtils } from 'electron';
 import { createLinedeskBridge } from '../../common/ipc/bridge';
 import { BRIDGE_GLOBAL, MENU_COMMAND_CHANNEL, type IpcEnvelope } from '../../common/ipc/channels';
 
@@ -14,6 +14,8 @@ const bridge = createLinedeskBridge({
       ipcRenderer.removeListener(MENU_COMMAND_CHANNEL, forward);
     };
   },
+  // Sandboxed pages no longer see File.path; only the preload may ask Electron for it.
+  pathForFile: (file) => webUtils.getPathForFile(file as File),
 });
 
 contextBridge.exposeInMainWorld(BRIDGE_GLOBAL, bridge);

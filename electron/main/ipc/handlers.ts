@@ -3,6 +3,7 @@
 import type { IpcChannel, IpcParsedArgs, IpcResult } from '../../../common/ipc/contract';
 import type { MainServices } from '../services/create-main-services';
 import { isMainError } from '../services/main-error';
+import { createCsvHandlers } from './csv-handlers';
 
 export type IpcHandler<C extends IpcChannel> = (
   args: IpcParsedArgs<C>,
@@ -74,5 +75,6 @@ export function createIpcHandlers(services: MainServices): IpcHandlers {
     },
     'prefs:get': () => prefs.get(),
     'prefs:set': (patch) => prefs.set(patch),
+    ...createCsvHandlers(services),
   };
 }

@@ -19,6 +19,10 @@ export function createElectronMainServices(
         const window = currentWindow();
         return window ? dialog.showSaveDialog(window, options) : dialog.showSaveDialog(options);
       },
+      showOpenDialog: (options) => {
+        const window = currentWindow();
+        return window ? dialog.showOpenDialog(window, options) : dialog.showOpenDialog(options);
+      },
     },
     shell: { openExternal: (url) => shell.openExternal(url) },
     app: {

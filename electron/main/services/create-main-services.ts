@@ -8,7 +8,12 @@ import {
   type CredentialVault,
   type SafeStorageLike,
 } from './credential-vault';
-import { createExportFiles, type ExportFiles, type SaveDialog } from './export-files';
+import {
+  createExportFiles,
+  type ExportFiles,
+  type OpenDialog,
+  type SaveDialog,
+} from './export-files';
 import { createExternalLinks, type ExternalLinks, type ExternalOpener } from './external-links';
 import { createConfStoreFactory, type StoreFactory } from './key-value-store';
 import { createLocalService, type LocalService } from './local-service';
@@ -21,7 +26,8 @@ export interface MainServicesOptions {
   /** The app's data folder (Electron: app.getPath('userData')); stores and the local service live here. */
   dataDir: string;
   safeStorage: SafeStorageLike;
-  dialogs: SaveDialog;
+  /** Without showOpenDialog, csv:open says the dialog is not available. */
+  dialogs: SaveDialog & Partial<OpenDialog>;
   shell: ExternalOpener;
   /** Defaults: package name/version of Linedesk, not packaged, no Electron. */
   app?: Partial<AppInfo>;

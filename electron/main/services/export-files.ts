@@ -14,6 +14,16 @@ export interface SaveDialog {
   }): Promise<{ canceled: boolean; filePath?: string }>;
 }
 
+/** The part of Electron's Open dialog used to pick a CSV; a test double in Node. */
+export interface OpenDialog {
+  showOpenDialog(options: {
+    title: string;
+    defaultPath?: string;
+    properties: 'openFile'[];
+    filters: { name: string; extensions: string[] }[];
+  }): Promise<{ canceled: boolean; filePaths: string[] }>;
+}
+
 export interface ExportFiles {
   saveCsv(args: { suggestedName: string; content: string }): Promise<SaveCsvResult>;
 }

@@ -21,6 +21,10 @@ export interface BridgeHarness {
   downloadsDir: string;
   /** Files written through files:saveCsv, in order. */
   savedFiles: string[];
+  /** The file the next Open dialog picks (null: the admin cancels); consumed by one csv:open. */
+  nextOpenFile: string | null;
+  /** Lets a test drop the file at `filePath`: a dropped File named `name` maps to it. */
+  allowDrop(name: string, filePath: string): void;
   /** URLs passed to shell:openExternal. */
   openedLinks: string[];
   /** Every channel called, in order (for asserting that secrets never come back). */
@@ -44,6 +48,8 @@ export async function installBridge(
   const savedFiles: string[] = [];
   const openedLinks: string[] = [];
   const calls: { channel: string; result: unknown }[] = [];
+  const droppable = new Map<string, string>();
+  const openDialog = { next: null as string | null };
   // The local service allows the packaged app's origin; here the renderer is served over HTTP, so that
   // origin is added (the only difference from what main launches).
   const nodeLauncher = createNodeServiceLauncher({
@@ -67,6 +73,13 @@ export async function installBridge(
         savedFiles.push(filePath);
         return { canceled: false, filePath };
       },
+      async showOpenDialog() {
+        const picked = openDialog.next;
+        openDialog.next = null;
+        return picked
+          ? { canceled: false, filePaths: [picked] }
+          : { canceled: true, filePaths: [] };
+      },
     },
     shell: {
       async openExternal(url: string) {
@@ -78,7 +91,9 @@ export async function installBridge(
 
   await page.exposeBinding(invokeBinding, async (_source, channel: string, args: unknown) => {
     // IPC copies with the structured clone algorithm; so do we, so nothing is shared by reference.
-    const envelope = await router.invoke(channel, structuredClone(args));
+    let copied = structuredClone(args);
+    if (channel === 'csv:openDropped') copied = withDroppedPath(copied, droppable);
+    const envelope = await router.invoke(channel, copied);
     calls.push({ channel, result: envelope });
     return envelope;
   });
@@ -89,6 +104,15 @@ export async function installBridge(
     router,
     downloadsDir,
     savedFiles,
+    get nextOpenFile() {
+      return openDialog.next;
+    },
+    set nextOpenFile(filePath: string | null) {
+      openDialog.next = filePath;
+    },
+    allowDrop(name, filePath) {
+      droppable.set(name, filePath);
+    },
     openedLinks,
     calls,
     async dispose() {
@@ -96,4 +120,11 @@ export async function installBridge(
       await rm(dataDir, { recursive: true, force: true });
     },
   };
+}
+
+/** The page sends a dropped file's name; the path is the one the test registered for it. */
+function withDroppedPath(args: unknown, droppable: ReadonlyMap<string, string>): unknown {
+  if (typeof args !== 'object' || args === null) return args;
+  const { path: name, ...rest } = args as { path?: unknown };
+  return { ...rest, path: (typeof name === 'string' && droppable.get(name)) || '' };
 }

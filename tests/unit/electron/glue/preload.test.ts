@@ -64,3 +64,27 @@ describe('preload bridge', () => {
     expect(seen).toEqual(['search']);
   });
 });
+
+describe('preload: a dropped file', () => {
+  it('crosses as the path Electron gives for the File, never a path the page names', async () => {
+    vi.resetModules();
+    resetRecorded();
+    await import('../../../../electron/preload/index');
+    const bridge = recorded.exposed.get('linedesk') as LinedeskBridge;
+    const { droppedFilePaths } = await import('../support/electron-fake');
+    const file = { name: 'staff.csv', size: 10 };
+    droppedFilePaths.set(file, '/home/admin/staff.csv');
+    recorded.invokeAnswer = () => ({ ok: true, value: { outcome: 'cancelled' } });
+    await bridge.csv.openDropped({ file, organizationId: 'o1' });
+    expect(recorded.invoked).toEqual([
+      {
+        channel: 'csv:openDropped',
+        args: { path: '/home/admin/staff.csv', organizationId: 'o1' },
+      },
+    ]);
+    await expect(bridge.csv.openDropped({ file: { name: 'x.csv', size: 1 } })).rejects.toThrow(
+      /dropped from a folder/,
+    );
+    expect(recorded.invoked).toHaveLength(1);
+  });
+});

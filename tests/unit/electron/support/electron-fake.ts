@@ -201,7 +201,15 @@ export const safeStorage = {
   getSelectedStorageBackend: () => 'basic_text',
 };
 
-export const dialog = { showSaveDialog: async () => ({ canceled: true }) };
+export const dialog = {
+  showSaveDialog: async () => ({ canceled: true }),
+  showOpenDialog: async () => ({ canceled: true, filePaths: [] as string[] }),
+};
+/** Dropped files the fake knows a path for (a File made in the test → its path). */
+export const droppedFilePaths = ((
+  globalThis as { __linedeskDropped?: WeakMap<object, string> }
+).__linedeskDropped ??= new WeakMap<object, string>());
+export const webUtils = { getPathForFile: (file: object) => droppedFilePaths.get(file) ?? '' };
 export const shell = { openExternal: async (url: string) => void recorded.opened.push(url) };
 export const utilityProcess = {
   fork: () => {
@@ -224,5 +232,6 @@ const electron = {
   dialog,
   shell,
   utilityProcess,
+  webUtils,
 };
 export default electron;
