@@ -36,6 +36,12 @@ export const IPC_CHANNELS = [
   'recentFiles:open',
   'metadata:status',
   'metadata:refresh',
+  'upload:start',
+  'upload:status',
+  'upload:list',
+  'upload:cancel',
+  'upload:resume',
+  'upload:forget',
 ] as const;
 
 export type IpcChannel = (typeof IPC_CHANNELS)[number];

@@ -23,6 +23,7 @@ import {
   recentFileOpenArgsSchema,
   recentFileSchema,
 } from './csv-contract';
+import { uploadRefSchema, uploadStartArgsSchema, uploadStatusSchema } from './import-upload';
 
 export {
   IPC_CHANNELS,
@@ -243,6 +244,12 @@ export const ipcContract = {
   'recentFiles:open': { args: recentFileOpenArgsSchema, result: csvOpenResultSchema },
   'metadata:status': { args: metadataStatusArgsSchema, result: metadataStatusSchema },
   'metadata:refresh': { args: metadataRefreshArgsSchema, result: metadataStatusSchema },
+  'upload:start': { args: uploadStartArgsSchema, result: uploadStatusSchema },
+  'upload:status': { args: uploadRefSchema, result: uploadStatusSchema },
+  'upload:list': { args: noArgs, result: z.array(uploadStatusSchema) },
+  'upload:cancel': { args: uploadRefSchema, result: uploadStatusSchema },
+  'upload:resume': { args: uploadRefSchema, result: uploadStatusSchema },
+  'upload:forget': { args: uploadRefSchema, result: z.object({ forgotten: z.literal(true) }) },
 } satisfies Record<IpcChannel, { args: z.ZodType; result: z.ZodType }>;
 
 export type IpcContract = typeof ipcContract;

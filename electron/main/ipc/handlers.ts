@@ -12,7 +12,8 @@ export type IpcHandler<C extends IpcChannel> = (
 export type IpcHandlers = { [C in IpcChannel]: IpcHandler<C> };
 
 export function createIpcHandlers(services: MainServices): IpcHandlers {
-  const { profiles, session, vault, localService, prefs, exportFiles, externalLinks } = services;
+  const { profiles, session, vault, localService, prefs, exportFiles, externalLinks, uploads } =
+    services;
   const withResume = <P extends { id: string }>(profile: P) => ({
     ...profile,
     canResume: session.canResume(profile.id),
@@ -76,5 +77,14 @@ export function createIpcHandlers(services: MainServices): IpcHandlers {
     'prefs:get': () => prefs.get(),
     'prefs:set': (patch) => prefs.set(patch),
     ...createCsvHandlers(services),
+    'upload:start': (args) => uploads.start(args),
+    'upload:status': ({ uploadId }) => uploads.status(uploadId),
+    'upload:list': () => uploads.list(),
+    'upload:cancel': ({ uploadId }) => uploads.cancel(uploadId),
+    'upload:resume': ({ uploadId }) => uploads.resume(uploadId),
+    'upload:forget': async ({ uploadId }) => {
+      await uploads.forget(uploadId);
+      return { forgotten: true };
+    },
   };
 }

@@ -17,6 +17,9 @@ import {
 import { createExternalLinks, type ExternalLinks, type ExternalOpener } from './external-links';
 import { createConfStoreFactory, type StoreFactory } from './key-value-store';
 import { createLocalService, type LocalService } from './local-service';
+import { createImportUploads, type ImportUploads, type UploadRowSource } from './import-upload';
+import { createUploadStore } from './import-upload-store';
+import { MainError } from './main-error';
 import { createPrefsStore, type PrefsStore } from './prefs';
 import { createProfileStore, type ProfileStore } from './profiles';
 import { createNodeServiceLauncher, type ServiceLauncher } from './service-launcher';
@@ -42,6 +45,8 @@ export interface MainServicesOptions {
   baseEnv?: NodeJS.ProcessEnv;
   localServiceReadyTimeoutMs?: number;
   platform?: NodeJS.Platform;
+  /** Waits before each retry of an upload call (tests shorten them). */
+  uploadRetryDelaysMs?: number[];
 }
 
 export interface MainServices {
@@ -53,6 +58,7 @@ export interface MainServices {
   localService: LocalService;
   exportFiles: ExportFiles;
   externalLinks: ExternalLinks;
+  uploads: ImportUploads;
   /** Origins the renderer may call: every profile's service plus the running local service. */
   connectOrigins(): string[];
   /** Stops the local service; call before quitting. */
@@ -88,6 +94,19 @@ export function createMainServices(options: MainServicesOptions): MainServices {
     shell: options.shell,
     extraOrigins: () => profiles.serviceOrigins(),
   });
+  const uploadRows: UploadRowSource = {
+    rowsForUpload() {
+      return Promise.reject(new MainError('DRAFT_NOT_FOUND', 'This draft no longer exists.'));
+    },
+  };
+  const uploads = createImportUploads({
+    store: createUploadStore(options.dataDir),
+    rowSource: uploadRows,
+    profiles,
+    session,
+    fetch: options.fetch,
+    retryDelaysMs: options.uploadRetryDelaysMs,
+  });
   const appInfo: AppInfo = {
     name: 'Linedesk',
     version: '0.1.0',
@@ -106,6 +125,7 @@ export function createMainServices(options: MainServicesOptions): MainServices {
     localService,
     exportFiles,
     externalLinks,
+    uploads,
     connectOrigins() {
       const origins = new Set(profiles.serviceOrigins());
       const local = localService.status().url;
@@ -113,6 +133,7 @@ export function createMainServices(options: MainServicesOptions): MainServices {
       return [...origins];
     },
     async dispose() {
+      await uploads.dispose();
       await localService.stop();
     },
   };

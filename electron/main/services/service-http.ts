@@ -35,10 +35,17 @@ async function errorFrom(response: Response): Promise<MainError> {
 export async function serviceRequest<T>(
   serviceUrl: string,
   path: string,
-  options: { method?: 'GET' | 'POST'; body?: unknown; accessToken?: string; fetch?: typeof fetch },
+  options: {
+    method?: 'GET' | 'POST' | 'PUT';
+    body?: unknown;
+    accessToken?: string;
+    fetch?: typeof fetch;
+    /** Extra request headers, e.g. `idempotency-key`. */
+    headers?: Record<string, string>;
+  },
 ): Promise<T> {
   const doFetch = options.fetch ?? fetch;
-  const headers: Record<string, string> = { accept: 'application/json' };
+  const headers: Record<string, string> = { accept: 'application/json', ...options.headers };
   if (options.body !== undefined) headers['content-type'] = 'application/json';
   if (options.accessToken) headers.authorization = `Bearer ${options.accessToken}`;
   let response: Response;

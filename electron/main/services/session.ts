@@ -22,6 +22,11 @@ export interface SessionService {
   canResume(profileId: string): boolean;
   /** Forgets every secret of a profile (used when the profile is deleted). */
   forget(profileId: string): void;
+  /**
+   * An access token for main's own calls (the import upload): the live one while it has a minute
+   * left, else a rotated one. `stale` is the token the service just refused, forcing a rotation.
+   */
+  accessToken(profileId: string, stale?: string): Promise<string>;
 }
 
 export const passwordKey = (profileId: string): string => `profile:${profileId}:password`;
@@ -45,7 +50,7 @@ export function createSessionService(options: {
   fetch?: typeof fetch;
 }): SessionService {
   const { profiles, vault } = options;
-  const live = new Map<string, { refreshToken: string; accessToken: string }>();
+  const live = new Map<string, { refreshToken: string; accessToken: string; expiresAt: string }>();
   const refreshing = new Map<string, Promise<ServiceTokens>>();
 
   const request = <T>(profile: StoredProfile, path: string, body?: unknown, token?: string) =>
@@ -62,7 +67,11 @@ export function createSessionService(options: {
 
   /** Keeps the new pair in memory, and encrypted in the vault when it was remembered. */
   function keep(profileId: string, tokens: ServiceTokens, remember: boolean): void {
-    live.set(profileId, { refreshToken: tokens.refreshToken, accessToken: tokens.accessToken });
+    live.set(profileId, {
+      refreshToken: tokens.refreshToken,
+      accessToken: tokens.accessToken,
+      expiresAt: tokens.expiresAt,
+    });
     if (remember) vault.put(refreshTokenKey(profileId), tokens.refreshToken);
   }
 
@@ -225,6 +234,15 @@ export function createSessionService(options: {
     forget(profileId) {
       wipeTokens(profileId);
       vault.deleteWhere(`profile:${profileId}:`);
+    },
+    async accessToken(profileId, stale) {
+      const current = live.get(profileId);
+      const fresh =
+        current &&
+        current.accessToken !== stale &&
+        Date.parse(current.expiresAt) - Date.now() > 60_000;
+      if (fresh) return current.accessToken;
+      return (await rotate(profiles.get(profileId))).accessToken;
     },
   };
 }
