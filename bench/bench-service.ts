@@ -1,11 +1,12 @@
 // A throwaway service for the benchmarks (SQLite in a temp folder, or a fresh PostgreSQL database
-// when asked), signed in as the bootstrap administrator, requests through fastify.inject.
+// when asked), signed in as the bootstrap administrator, requests over real HTTP on 127.0.0.1.
 import { randomUUID } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { defaultConfig } from '../server/config';
 import { startService, type StartedService } from '../server/start-service';
+import { freshDatabase } from './postgres-server';
 
 export interface BenchService {
   service: StartedService;
@@ -16,6 +17,9 @@ export interface BenchService {
     body?: unknown,
     headers?: Record<string, string>,
   ): Promise<{ status: number; json: () => unknown }>;
+  /** `http://127.0.0.1:<port>` of the listening service. */
+  url: string;
+  authorization: string;
   close(): Promise<void>;
 }
 
@@ -25,16 +29,27 @@ const password = 'bench password that is long enough';
 export interface BenchServiceOptions {
   /** A PostgreSQL database to use instead of SQLite in a temp folder. */
   databaseUrl?: string;
+  /** A PostgreSQL server on which a fresh database is created (and dropped on close). */
+  postgresServerUrl?: string;
+  /** An existing data folder (a seeded SQLite database), kept on close. */
+  dataDir?: string;
   /** Runs after the service and its temp folder are gone (e.g. dropping the database). */
   afterClose?: () => Promise<void>;
 }
 
 export async function startBenchService(options: BenchServiceOptions = {}): Promise<BenchService> {
-  const dataDir = mkdtempSync(path.join(tmpdir(), 'linedesk-bench-'));
+  const dataDir = options.dataDir ?? mkdtempSync(path.join(tmpdir(), 'linedesk-bench-'));
+  let databaseUrl = options.databaseUrl;
+  let dropDatabase: (() => Promise<void>) | undefined;
+  if (options.postgresServerUrl) {
+    const fresh = await freshDatabase(options.postgresServerUrl);
+    databaseUrl = fresh.url;
+    dropDatabase = fresh.drop;
+  }
   const service = await startService(
     defaultConfig({
       dataDir,
-      databaseUrl: options.databaseUrl,
+      databaseUrl,
       adminEmail: email,
       adminPassword: password,
     }),
@@ -50,21 +65,29 @@ export async function startBenchService(options: BenchServiceOptions = {}): Prom
     administrator: { organizationId: string };
   };
   const authorization = `Bearer ${session.accessToken}`;
+  const address = await service.app.listen({ host: '127.0.0.1', port: 0 });
   return {
     service,
+    url: address,
+    authorization,
     rootOrganizationId: session.administrator.organizationId,
     async request(method, url, body, headers = {}) {
-      const res = await service.app.inject({
+      const res = await fetch(`${address}${url}`, {
         method,
-        url,
-        payload: body as Record<string, unknown> | undefined,
-        headers: { authorization, ...headers },
+        headers: {
+          authorization,
+          ...(body === undefined ? {} : { 'content-type': 'application/json' }),
+          ...headers,
+        },
+        body: body === undefined ? undefined : JSON.stringify(body),
       });
-      return { status: res.statusCode, json: () => res.json() };
+      const text = await res.text();
+      return { status: res.status, json: () => JSON.parse(text) as unknown };
     },
     async close() {
       await service.close();
-      rmSync(dataDir, { recursive: true, force: true });
+      if (!options.dataDir) rmSync(dataDir, { recursive: true, force: true });
+      await dropDatabase?.();
       await options.afterClose?.();
     },
   };

@@ -1,14 +1,4 @@
-// Small timing helpers for the benchmarks: medians of repeated runs, never single samples.
-export interface BenchResult {
-  name: string;
-  unit: string;
-  baseline: number;
-  measured: number;
-  /** measured ÷ baseline. */
-  ratio: number;
-  /** One sentence: what the ratio says and what is good. */
-  meaning: string;
-}
+// Small timing helpers for the benchmarks: medians and percentiles of repeated runs, never single samples.
 
 /** Median wall time in milliseconds of `runs` calls of `fn` (after `warmup` unmeasured calls). */
 export async function medianMs(
@@ -16,6 +6,15 @@ export async function medianMs(
   runs = 15,
   warmup = 3,
 ): Promise<number> {
+  return percentile(await samplesMs(fn, runs, warmup), 50);
+}
+
+/** Wall times in milliseconds of `runs` calls of `fn` (after `warmup` unmeasured calls). */
+export async function samplesMs(
+  fn: () => Promise<unknown> | unknown,
+  runs: number,
+  warmup = 1,
+): Promise<number[]> {
   for (let i = 0; i < warmup; i += 1) await fn();
   const samples: number[] = [];
   for (let i = 0; i < runs; i += 1) {
@@ -23,23 +22,13 @@ export async function medianMs(
     await fn();
     samples.push(performance.now() - start);
   }
-  samples.sort((a, b) => a - b);
-  return samples[Math.floor(samples.length / 2)] ?? 0;
+  return samples;
 }
 
-export function result(
-  name: string,
-  unit: string,
-  baseline: number,
-  measured: number,
-  meaning: string,
-): BenchResult {
-  return {
-    name,
-    unit,
-    baseline,
-    measured,
-    ratio: baseline === 0 ? 0 : measured / baseline,
-    meaning,
-  };
+/** The p-th percentile (nearest rank) of the samples. */
+export function percentile(samples: readonly number[], p: number): number {
+  if (samples.length === 0) return 0;
+  const sorted = [...samples].sort((a, b) => a - b);
+  const rank = Math.ceil((p / 100) * sorted.length) - 1;
+  return sorted[Math.min(sorted.length - 1, Math.max(0, rank))]!;
 }

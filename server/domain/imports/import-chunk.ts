@@ -1,5 +1,5 @@
-// One chunk of an import: every row checked with the common CSV rules, then created through the
-// accounts domain, all in the caller's transaction (a chunk is all-or-nothing). The chunk's row in
+// One chunk of an import: every row checked with the common CSV rules, then the chunk's accounts
+// created set-based (chunk-accounts.ts), all in the caller's transaction (a chunk is all-or-nothing). The chunk's row in
 // import_chunks is written first, so a chunk sent again — even at the same moment — is recognised
 // and answered from the stored results, creating nothing twice.
 import type {
@@ -18,11 +18,12 @@ import {
 import type { ImportJobsTable, ImportRowsTable } from '../../db/schema-imports';
 import { isoNow, parseJson } from '../../db/values';
 import type { AccountsContext } from '../accounts/account-context';
-import { createAccount, prepareOrganization } from '../accounts/create-account';
+import { prepareOrganization } from '../accounts/create-account';
 import type { Failure } from '../outcome';
 import { visibleProfiles } from '../setup/permission-profiles';
 import type { Kysely } from 'kysely';
 import type { Database } from '../../db/schema';
+import { createChunkAccounts, type ChunkCandidate } from './chunk-accounts';
 import { importsDb, type ImportsDb } from './import-job';
 
 type RowResult = ImportChunkResult['results'][number];
@@ -75,35 +76,22 @@ export function toRowResult(row: ImportRowsTable): RowResult {
 }
 
 /** Turns a refusal of the accounts domain into the row's outcome and messages. */
-async function refusedRow(
-  db: ImportsDb,
-  job: ImportJobsTable,
+function refusedRow(
   rowNumber: number,
-  contact: string,
   refusal: Failure,
-  earlierInChunk: ReadonlyMap<string, number>,
-): Promise<Pick<RowResult, 'outcome' | 'errors'>> {
+  earlierRow: number | undefined,
+): Pick<RowResult, 'outcome' | 'errors'> {
   const at = (column: TemplateColumnKey | null, what: string): ImportRowError => ({
     column,
     message: column ? rowProblemMessage(rowNumber, column, what) : `Row ${rowNumber}: ${what}`,
   });
   switch (refusal.code) {
     case 'CONTACT_EXISTS': {
-      let earlier = earlierInChunk.get(contact);
-      if (earlier === undefined) {
-        const row = await db
-          .selectFrom('import_rows')
-          .innerJoin('accounts', 'accounts.id', 'import_rows.account_id')
-          .select('import_rows.row_number')
-          .where('import_rows.job_id', '=', job.id)
-          .where('accounts.contact', '=', contact)
-          .executeTakeFirst();
-        earlier = row?.row_number;
-      }
+      const contact = String(refusal.details?.contact ?? '');
       const what =
-        earlier === undefined
+        earlierRow === undefined
           ? `${contact} already has an account.`
-          : `${contact} is already on row ${earlier}.`;
+          : `${contact} is already on row ${earlierRow}.`;
       return { outcome: 'duplicate', errors: [at('contact', what)] };
     }
     case 'NUMBER_UNAVAILABLE':
@@ -169,61 +157,62 @@ export async function applyImportChunk(
     profileNames.push(profile.name);
   }
   const applications = parseJson<Application[]>(job.applications, ['MultiLine']);
+  // The job's profile was visible when the job opened; it may have been deleted since.
+  const jobProfileVisible =
+    job.permission_profile_id === null ||
+    [...profileIds.values()].includes(job.permission_profile_id);
 
-  const stored: ImportRowsTable[] = [];
-  const createdInChunk = new Map<string, number>();
+  const results: RowResult[] = new Array(rows.length);
+  const candidates: ChunkCandidate[] = [];
+  const candidatePositions: number[] = [];
   for (const [position, input] of rows.entries()) {
     const check = checkImportRow(input.rowNumber, input, {
       maxLinesAllowed: settings.maxLinesAllowed,
       permissionProfileNames: profileNames,
     });
-    let result: RowResult;
     if (!check.ok) {
-      result = {
+      results[position] = {
         rowNumber: input.rowNumber,
         outcome: rowOutcomeOf(check.problems),
         errors: check.problems.map(({ column, message }) => ({ column, message })),
       };
-    } else {
-      const row = check.row;
-      const created = await createAccount(
-        trx,
-        context,
-        {
-          organizationId: organization.id,
-          firstName: row.firstName,
-          lastName: row.lastName,
-          contact: row.contact,
-          applications,
-          linesAllowed: row.linesAllowed,
-          permissionProfileId: row.permissionProfile
-            ? (profileIds.get(row.permissionProfile.trim().toLowerCase()) ?? null)
-            : job.permission_profile_id,
-          number: row.number,
-          invite: false,
-        },
-        prepared.value,
-      );
-      if (created.ok) {
-        createdInChunk.set(row.contact, input.rowNumber);
-        result = {
-          rowNumber: input.rowNumber,
-          outcome: 'created',
-          accountId: created.value.account.id,
-        };
-      } else {
-        const refused = await refusedRow(
-          db,
-          job,
-          input.rowNumber,
-          row.contact,
-          created,
-          createdInChunk,
-        );
-        result = { rowNumber: input.rowNumber, ...refused };
-      }
+      continue;
     }
-    stored.push({
+    const row = check.row;
+    const named = row.permissionProfile
+      ? (profileIds.get(row.permissionProfile.trim().toLowerCase()) ?? null)
+      : null;
+    candidatePositions.push(position);
+    candidates.push({
+      rowNumber: input.rowNumber,
+      firstName: row.firstName,
+      lastName: row.lastName,
+      contact: row.contact,
+      linesAllowed: row.linesAllowed,
+      permissionProfileId: named ?? job.permission_profile_id,
+      profileRefused: named === null && !jobProfileVisible,
+      number: row.number,
+    });
+  }
+  const outcomes = await createChunkAccounts(
+    trx,
+    context,
+    prepared.value,
+    job.id,
+    applications,
+    candidates,
+  );
+  for (const [i, outcome] of outcomes.entries()) {
+    const position = candidatePositions[i]!;
+    const rowNumber = rows[position]!.rowNumber;
+    results[position] = outcome.created
+      ? { rowNumber, outcome: 'created', accountId: outcome.accountId }
+      : { rowNumber, ...refusedRow(rowNumber, outcome.refusal, outcome.earlierRow) };
+  }
+
+  const stored: ImportRowsTable[] = rows.map((input, position) => {
+    const result = results[position]!;
+    return {
       job_id: job.id,
       chunk_index: index,
       position,
@@ -237,8 +226,8 @@ export async function applyImportChunk(
       lines_allowed: text(input.linesAllowed),
       permission_profile: text(input.permissionProfile),
       number: text(input.number),
-    });
-  }
+    };
+  });
 
   for (let start = 0; start < stored.length; start += 500) {
     await db
