@@ -8,11 +8,18 @@
 // number 12025550143 and lose the `+`. On input the apostrophe is removed again
 // (`restoreNeutralisedCell`), so a file Linedesk wrote can be re-imported unchanged.
 
-const FORMULA_TRIGGERS = new Set(['=', '+', '-', '@', '\t', '\r']);
+// Full-width forms count too: some spreadsheets (and IMEs) turn them into the ASCII ones.
+const FORMULA_TRIGGERS = new Set(['=', '+', '-', '@', '\t', '\r', '＝', '＋', '－', '＠']);
+
+/** The first character when it makes a spreadsheet run the cell as a formula, or null. */
+export function formulaTrigger(value: string): string | null {
+  const first = value.charAt(0);
+  return FORMULA_TRIGGERS.has(first) ? first : null;
+}
 
 /** True when a spreadsheet would evaluate the cell as a formula (its first character triggers it). */
 export function looksLikeFormula(value: string): boolean {
-  return value.length > 0 && FORMULA_TRIGGERS.has(value.charAt(0));
+  return formulaTrigger(value) !== null;
 }
 
 /** Prefixes a formula-looking cell with `'` so spreadsheets show it as text; others unchanged. */

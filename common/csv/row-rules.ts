@@ -2,7 +2,7 @@
 // (import chunks). Every message names the row as a spreadsheet shows it, the column and the problem.
 import { normaliseContact, normaliseDeviceNumber, type ContactType } from '../contact';
 import { hasControlCharacter } from './control-characters';
-import { looksLikeFormula, restoreNeutralisedCell } from './formula';
+import { formulaTrigger, looksLikeFormula, restoreNeutralisedCell } from './formula';
 import {
   DEFAULT_LINES_ALLOWED,
   DEFAULT_MAX_LINES_ALLOWED,
@@ -53,7 +53,15 @@ export type ImportRowRulesContext = {
   permissionProfileNames?: readonly string[];
   /** Normalised contacts that already have an account in the tenant (e.g. the offline cache). */
   existingContacts?: ReadonlySet<string>;
+  /** The organization's pool (E.164 → state, e.g. `available`); omitted = not checked here. */
+  poolNumbers?: ReadonlyMap<string, string>;
 };
+
+/** The normalised contact and number of a row (null when absent or invalid), for duplicate checks. */
+export type ImportRowKeys = { contact: string | null; number: string | null };
+
+/** States of a pool number an admin may assign to a row. */
+const ASSIGNABLE_STATES = new Set(['available', 'reserved']);
 
 /** Longest first or last name accepted. */
 export const MAX_NAME_LENGTH = 100;
@@ -81,6 +89,15 @@ export function checkImportRow(
   cells: ImportRowCells,
   context: ImportRowRulesContext = {},
 ): ImportRowCheck {
+  return checkImportRowWithKeys(rowNumber, cells, context).check;
+}
+
+/** `checkImportRow` plus the row's normalised contact and number, each computed once. */
+export function checkImportRowWithKeys(
+  rowNumber: number,
+  cells: ImportRowCells,
+  context: ImportRowRulesContext = {},
+): { check: ImportRowCheck; keys: ImportRowKeys } {
   const problems: ImportRowProblem[] = [];
   const add = (column: TemplateColumnKey, what: string, kind: ImportRowProblemKind = 'invalid') =>
     problems.push({ column, kind, message: rowProblemMessage(rowNumber, column, what) });
@@ -95,7 +112,7 @@ export function checkImportRow(
     } else if (looksLikeFormula(text)) {
       add(
         column,
-        `"${text}" starts with "${text.charAt(0)}", which spreadsheets run as a formula; remove that character.`,
+        `"${text}" starts with "${formulaTrigger(text)}", which spreadsheets run as a formula; remove that character.`,
       );
     }
     return text;
@@ -148,23 +165,25 @@ export function checkImportRow(
     if (checked.ok) number = checked.number;
     else add('number', checked.message);
   }
+  if (number !== null && context.poolNumbers) {
+    const state = context.poolNumbers.get(number)?.toLowerCase();
+    if (state === undefined) add('number', `${number} is not in this organization's pool.`);
+    else if (!ASSIGNABLE_STATES.has(state)) {
+      add('number', `${number} is ${state}; choose an Available or Reserved number.`);
+    }
+  }
 
-  if (problems.length > 0 || contact === null) return { ok: false, row: null, problems };
+  const keys = { contact: contact?.contact ?? null, number };
+  if (problems.length > 0 || contact === null) {
+    return { check: { ok: false, row: null, problems }, keys };
+  }
   return {
-    ok: true,
-    row: { firstName, lastName, ...contact, linesAllowed, permissionProfile, number },
-    problems: [],
-  };
-}
-
-/** Normalised contact and number of a row, whether or not the row is otherwise valid. */
-function rowKeys(cells: ImportRowCells): { contact: string | null; number: string | null } {
-  const contact = normaliseContact(cellText(cells.contact));
-  const numberText = cellText(cells.number);
-  const number = numberText === '' ? null : normaliseDeviceNumber(numberText);
-  return {
-    contact: contact.ok ? contact.contact : null,
-    number: number?.ok ? number.number : null,
+    check: {
+      ok: true,
+      row: { firstName, lastName, ...contact, linesAllowed, permissionProfile, number },
+      problems: [],
+    },
+    keys,
   };
 }
 
@@ -177,9 +196,8 @@ export function createImportRowChecker(context: ImportRowRulesContext = {}) {
   const numberRows = new Map<string, number>();
   return {
     check(rowNumber: number, cells: ImportRowCells): ImportRowCheck {
-      const result = checkImportRow(rowNumber, cells, context);
+      const { check: result, keys } = checkImportRowWithKeys(rowNumber, cells, context);
       const problems: ImportRowProblem[] = [...result.problems];
-      const keys = rowKeys(cells);
       if (keys.contact !== null) {
         const first = contactRows.get(keys.contact);
         if (first === undefined) contactRows.set(keys.contact, rowNumber);

@@ -1,0 +1,92 @@
+// Takes a file's records one by one as the parser streams them: the first non-blank record is the
+// header (mapped tolerantly), blank records keep their row number but are skipped, the template's
+// Note row is skipped with a notice, and every other record becomes a checked row.
+import { CheckedRows, trimmedValues } from './checked-rows';
+import { CSV_FILE_ERROR_MESSAGES, MAX_CSV_DATA_ROWS, type CsvFileErrorCode } from './file-check';
+import { mapHeader, recordToTemplateRow, type HeaderMapping } from './header-aliases';
+import type { ImportRowRulesContext } from './row-rules';
+import { TEMPLATE_COLUMN_LABELS } from './template';
+
+export type FileError = { code: CsvFileErrorCode; message: string };
+export type FileNotice = { column?: string; message: string };
+
+const isBlank = (record: readonly string[]): boolean => record.every((cell) => cell.trim() === '');
+
+/** `Note: …` in the first cell and nothing else: the line the template may carry under its header. */
+export function isNoteRecord(record: readonly string[]): boolean {
+  const [first = '', ...rest] = record;
+  return /^note:/i.test(first.trim()) && rest.every((cell) => cell.trim() === '');
+}
+
+/** Feeds records in file order; `rows` holds the checked rows once the header was accepted. */
+export class RecordIntake {
+  readonly rows: CheckedRows;
+  readonly notices: FileNotice[] = [];
+  private mapping: HeaderMapping | null = null;
+  private recordIndex = 0;
+  private dataRows = 0;
+  private error: FileError | null = null;
+
+  constructor(context: ImportRowRulesContext = {}) {
+    this.rows = new CheckedRows(context);
+  }
+
+  /** The whole-file error found so far (reading may stop as soon as there is one). */
+  get fileError(): FileError | null {
+    return this.error;
+  }
+
+  /** The next record; returns false once reading should stop (a whole-file error). */
+  push(record: readonly string[]): boolean {
+    if (this.error) return false;
+    // The spreadsheet row of this record: the header's record is row 1 when it comes first.
+    const rowNumber = ++this.recordIndex;
+    if (isBlank(record)) return true;
+    if (this.mapping === null) return this.acceptHeader(record);
+    if (isNoteRecord(record)) {
+      this.notices.push({ message: `Row ${rowNumber}: the template's Note row was skipped.` });
+      return true;
+    }
+    this.dataRows += 1;
+    if (this.dataRows > MAX_CSV_DATA_ROWS) {
+      this.error = { code: 'TOO_MANY_ROWS', message: CSV_FILE_ERROR_MESSAGES.TOO_MANY_ROWS };
+      return false;
+    }
+    this.rows.add(rowNumber, trimmedValues(recordToTemplateRow(record, this.mapping)));
+    return true;
+  }
+
+  /** Ends the file: the whole-file error, if any (empty, header only…). */
+  finish(): FileError | null {
+    if (this.error) return this.error;
+    if (this.mapping === null) {
+      this.error = { code: 'EMPTY', message: CSV_FILE_ERROR_MESSAGES.EMPTY };
+    } else if (this.dataRows === 0) {
+      this.error = { code: 'NO_DATA_ROWS', message: CSV_FILE_ERROR_MESSAGES.NO_DATA_ROWS };
+    }
+    return this.error;
+  }
+
+  private acceptHeader(record: readonly string[]): boolean {
+    const mapping = mapHeader(record);
+    if (mapping.problem !== null) {
+      this.error = { code: 'MISSING_COLUMNS', message: mapping.problem };
+      return false;
+    }
+    this.mapping = mapping;
+    for (const name of mapping.unknown) {
+      this.notices.push({
+        column: name,
+        message: `The column "${name}" is not part of the template and was ignored.`,
+      });
+    }
+    for (const key of mapping.repeated) {
+      const label = TEMPLATE_COLUMN_LABELS[key];
+      this.notices.push({
+        column: label,
+        message: `The column "${label}" appears more than once; the first one was used.`,
+      });
+    }
+    return true;
+  }
+}

@@ -1,0 +1,153 @@
+// Reads a CSV file from disk as a stream of records: refuses what is not a text CSV (workbook,
+// binary, too large), detects the encoding (BOM, UTF-16 without BOM, UTF-8 else Windows-1252),
+// decodes with iconv-lite, sniffs the delimiter, and parses 1 MB at a time with papaparse.
+import { isUtf8 } from 'node:buffer';
+import { open, type FileHandle } from 'node:fs/promises';
+import iconv from 'iconv-lite';
+import Papa from 'papaparse';
+import {
+  CSV_FILE_ERROR_MESSAGES,
+  MAX_CSV_FILE_BYTES,
+  type CsvDelimiter,
+  type CsvEncoding,
+} from '../../../../common/csv/file-check';
+import type { FileError } from '../../../../common/csv/record-intake';
+import { sniffDelimiter, sniffNewline } from '../../../../common/csv/sniff';
+
+const CHUNK_BYTES = 1024 * 1024;
+const HEAD_BYTES = 64 * 1024;
+
+export type CsvFileFormat = { encoding: CsvEncoding; delimiter: CsvDelimiter };
+
+export type ReadCsvOutcome = ({ ok: true } & CsvFileFormat) | { ok: false; error: FileError };
+
+const fail = (code: Exclude<FileError['code'], 'MISSING_COLUMNS'>): ReadCsvOutcome => ({
+  ok: false,
+  error: { code, message: CSV_FILE_ERROR_MESSAGES[code] },
+});
+
+const startsWith = (head: Buffer, bytes: number[]): boolean =>
+  bytes.every((byte, index) => head[index] === byte);
+
+/** What the first bytes say: a workbook, binary, or a text encoding (null: decide by scanning). */
+export function classifyHead(head: Buffer): FileError['code'] | CsvEncoding | null {
+  if (startsWith(head, [0xef, 0xbb, 0xbf])) return 'utf-8-bom';
+  if (startsWith(head, [0xff, 0xfe])) return 'utf-16le';
+  if (startsWith(head, [0xfe, 0xff])) return 'utf-16be';
+  if (startsWith(head, [0x50, 0x4b, 0x03, 0x04])) {
+    const text = head.toString('latin1');
+    return /xl\/|\[Content_Types\]\.xml|opendocument\.spreadsheet/.test(text)
+      ? 'WORKBOOK'
+      : 'NOT_TEXT';
+  }
+  if (startsWith(head, [0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1])) return 'WORKBOOK';
+  // UTF-16 without a BOM: every other byte of ASCII text is NUL.
+  let evenNul = 0;
+  let oddNul = 0;
+  let control = 0;
+  for (let index = 0; index < head.length; index += 1) {
+    const byte = head[index]!;
+    if (byte === 0) {
+      if (index % 2 === 0) evenNul += 1;
+      else oddNul += 1;
+    } else if (byte < 0x09 || (byte > 0x0d && byte < 0x20 && byte !== 0x1b)) control += 1;
+  }
+  const pairs = head.length / 2;
+  if (oddNul > pairs * 0.3 && evenNul === 0) return 'utf-16le';
+  if (evenNul > pairs * 0.3 && oddNul === 0) return 'utf-16be';
+  if (evenNul + oddNul > 0 || control > head.length * 0.01) return 'NOT_TEXT';
+  return null;
+}
+
+/** Bytes at the end of `chunk` that start a UTF-8 sequence the next chunk completes. */
+function incompleteTail(chunk: Buffer): number {
+  for (let back = 1; back <= Math.min(3, chunk.length); back += 1) {
+    const byte = chunk[chunk.length - back]!;
+    if ((byte & 0xc0) === 0x80) continue;
+    const length = byte >= 0xf0 ? 4 : byte >= 0xe0 ? 3 : byte >= 0xc0 ? 2 : 1;
+    return length > back ? back : 0;
+  }
+  return 0;
+}
+
+async function* chunks(file: FileHandle): AsyncGenerator<Buffer> {
+  let position = 0;
+  for (;;) {
+    const buffer = Buffer.allocUnsafe(CHUNK_BYTES);
+    const { bytesRead } = await file.read(buffer, 0, CHUNK_BYTES, position);
+    if (bytesRead === 0) return;
+    position += bytesRead;
+    yield buffer.subarray(0, bytesRead);
+  }
+}
+
+/** UTF-8 when every byte sequence of the file is valid UTF-8, else Windows-1252. */
+async function scanEncoding(file: FileHandle): Promise<CsvEncoding> {
+  let carry: Buffer = Buffer.alloc(0);
+  for await (const chunk of chunks(file)) {
+    const bytes = carry.length > 0 ? Buffer.concat([carry, chunk]) : chunk;
+    const cut = bytes.length - incompleteTail(bytes);
+    if (!isUtf8(bytes.subarray(0, cut))) return 'windows-1252';
+    carry = Buffer.from(bytes.subarray(cut));
+  }
+  return carry.length > 0 ? 'windows-1252' : 'utf-8';
+}
+
+const ICONV_NAMES: Record<CsvEncoding, string> = {
+  'utf-8': 'utf8',
+  'utf-8-bom': 'utf8',
+  'utf-16le': 'utf16le',
+  'utf-16be': 'utf16be',
+  'windows-1252': 'win1252',
+};
+
+/**
+ * Streams the records of a CSV file to `onRecords` (false from it stops reading). Whole-file
+ * problems of the bytes themselves come back as an error; the records' meaning is the caller's.
+ */
+export async function readCsvFile(
+  filePath: string,
+  onRecords: (records: string[][]) => boolean,
+): Promise<ReadCsvOutcome> {
+  const file = await open(filePath, 'r');
+  try {
+    const { size } = await file.stat();
+    if (size === 0) return fail('EMPTY');
+    if (size > MAX_CSV_FILE_BYTES) return fail('TOO_LARGE');
+    const head = Buffer.alloc(Math.min(HEAD_BYTES, size));
+    await file.read(head, 0, head.length, 0);
+    const kind = classifyHead(head);
+    if (kind === 'WORKBOOK' || kind === 'NOT_TEXT') return fail(kind);
+    const encoding = (kind as CsvEncoding | null) ?? (await scanEncoding(file));
+    const decoder = iconv.getDecoder(ICONV_NAMES[encoding], { stripBOM: true });
+
+    let parser: Papa.Parser | null = null;
+    let format: CsvFileFormat | null = null;
+    let pending = '';
+    let stopped = false;
+    const parse = (text: string, last: boolean): void => {
+      if (stopped) return;
+      pending += text;
+      if (format === null) {
+        // The delimiter and line break are read from the header line, once it is whole.
+        if (!last && !/[\r\n]/.test(pending) && pending.length < HEAD_BYTES) return;
+        format = { encoding, delimiter: sniffDelimiter(pending) };
+        parser = new Papa.Parser({ delimiter: format.delimiter, newline: sniffNewline(pending) });
+      }
+      const input = pending;
+      const results = parser!.parse(input, 0, !last) as Papa.ParseResult<string[]>;
+      pending = last ? '' : input.substring(results.meta.cursor);
+      if (results.data.length > 0 && !onRecords(results.data)) stopped = true;
+    };
+    for await (const chunk of chunks(file)) {
+      parse(decoder.write(chunk), false);
+      if (stopped) break;
+    }
+    if (!stopped) parse(decoder.end() ?? '', true);
+    const decoded = format as CsvFileFormat | null;
+    if (decoded === null) return fail('EMPTY');
+    return { ok: true, ...decoded };
+  } finally {
+    await file.close();
+  }
+}
