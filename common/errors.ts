@@ -34,6 +34,7 @@ export const errorCodes = [
   'IMPORT_NOT_OPEN',
   'SERVICE_UNAVAILABLE',
   'INTERNAL_ERROR',
+  'NOT_INVITED',
 ] as const;
 
 export type ErrorCode = (typeof errorCodes)[number];

@@ -23,6 +23,17 @@ export const privilegeLabels: Record<Privilege, string> = {
   reports: 'Reports',
 };
 
+/**
+ * Privileges of another administrator that the actor lacks: empty means the actor may change,
+ * delete, resend to or reset that administrator (the screens disable the actions otherwise).
+ */
+export function privilegesBeyond(
+  actor: readonly Privilege[],
+  other: readonly Privilege[],
+): Privilege[] {
+  return other.filter((privilege) => !actor.includes(privilege));
+}
+
 /** `invited`: has not chosen a password yet (signs in with the temporary one); `active`: has. */
 export const administratorStatuses = ['invited', 'active'] as const;
 export type AdministratorStatus = (typeof administratorStatuses)[number];

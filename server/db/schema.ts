@@ -1,7 +1,7 @@
 // Kysely table types of the provisioning service (migrations/001-core.ts creates them).
 // Conventions: ids are text (crypto.randomUUID()), times are ISO 8601 UTC text (new Date().toISOString()),
 // booleans are integers 0/1 (see `flag`/`isSet` in db/values.ts), lists and objects are JSON text.
-import type { Generated, Insertable, Selectable, Updateable } from 'kysely';
+import type { ColumnType, Generated, Insertable, Selectable, Updateable } from 'kysely';
 import type { ImportTables } from './schema-imports';
 
 /** 0 = false, 1 = true (one representation on SQLite and PostgreSQL). */
@@ -208,6 +208,10 @@ export interface OutboxMessagesTable {
   last_error: string | null;
   created_at: string;
   sent_at: string | null;
+  /** The invitation whose password the message carries (migration 005). */
+  invitation_id: ColumnType<string | null, string | null | undefined, string | null>;
+  /** That password while it is still needed; null once replaced by `[removed]` (or never any). */
+  secret: ColumnType<string | null, string | null | undefined, string | null>;
 }
 
 /** Every table of the service (import tables: schema-imports.ts, migration 002). */

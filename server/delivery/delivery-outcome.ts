@@ -5,6 +5,7 @@ import type { Kysely } from 'kysely';
 import type { Database, OutboxMessageRow } from '../db/schema';
 import { isoNow } from '../db/values';
 import { recordAudit } from '../domain/audit/record-audit';
+import { removeSentPassword } from '../domain/outbox/spent-passwords';
 import type { DeliveryError } from './transport';
 
 export interface RetryPolicy {
@@ -39,6 +40,8 @@ export async function markSent(
     .where('id', '=', message.id)
     .where('status', '=', 'queued')
     .execute();
+  // A sent message no longer needs to carry its password.
+  await removeSentPassword(db, message.id);
 }
 
 /** Returns 'retry' or 'failed' (the final state of this try). */

@@ -1,4 +1,5 @@
-// /api/v1/administrators: list, invite, change, delete administrators; resend their invitations.
+// /api/v1/administrators: list, invite, change, delete administrators; resend their invitations;
+// reset a forgotten password.
 // Everything here needs the Administrators privilege.
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import {
@@ -19,6 +20,7 @@ import {
   createAdministrator,
   deleteAdministrator,
   resendAdministratorInvitations,
+  resetAdministratorPassword,
   updateAdministrator,
 } from '../domain/administrators/manage-administrators';
 import { requirePrivilege, signedIn } from '../http/auth';
@@ -138,6 +140,29 @@ export const administratorRoutes: FastifyPluginAsyncZod = async (app) => {
           trx,
           actor,
           request.body.administratorIds,
+        ),
+      }));
+    },
+  );
+
+  app.post(
+    '/administrators/:id/reset-password',
+    {
+      onRequest,
+      schema: {
+        tags,
+        summary:
+          'Reset a forgotten password: ends the old password and every session, emails a new temporary one',
+        params: idParamsSchema,
+        response: { 200: administratorSchema },
+      },
+    },
+    async (request, reply) => {
+      const actor = signedIn(request);
+      return replyIdempotent(request, reply, async (trx) => ({
+        statusCode: 200,
+        body: toAdministrator(
+          await resetAdministratorPassword(app.deps, trx, actor, request.params.id),
         ),
       }));
     },

@@ -1,8 +1,12 @@
-// /api/v1/outbox: every invitation message with its delivery state, oldest first.
+// /api/v1/outbox: invitation messages with their delivery state, oldest first — account messages
+// for the Accounts privilege, administrator invitations for those who may act on that
+// administrator; passwords no longer needed read `[removed]`.
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { listOutboxQuerySchema, outboxPageSchema } from '../../common/api/outbox';
 import { toOutboxMessage } from '../domain/outbox/enqueue';
-import { accountsContextOf } from '../domain/outcome-http';
+import { outboxVisibility } from '../domain/outbox/outbox-visibility';
+import { removeSpentPasswords } from '../domain/outbox/spent-passwords';
+import { valueOrThrow } from '../domain/outcome-http';
 import { authenticate, signedIn } from '../http/auth';
 import { paginate } from '../http/paging';
 
@@ -21,16 +25,24 @@ export const outboxRoutes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (request) => {
-      const { scope } = accountsContextOf(request);
-      // An administrator's invitation carries a temporary password: only those who manage
-      // administrators see it.
-      const seesAdministrators = signedIn(request).privileges.includes('administrators');
+      const reader = signedIn(request);
+      const visible = valueOrThrow(await outboxVisibility(db, reader));
+      // Expired invitations are noticed here; every other way a password is spent removes it at once.
+      await removeSpentPasswords(db, app.deps.now());
       let query = db
         .selectFrom('outbox_messages')
         .innerJoin('organizations', 'organizations.id', 'outbox_messages.organization_id')
         .selectAll('outbox_messages')
-        .where('organizations.path', 'like', `${scope.path}%`);
-      if (!seesAdministrators) query = query.where('outbox_messages.administrator_id', 'is', null);
+        .where('organizations.path', 'like', `${reader.organizationPath}%`)
+        .where((eb) => {
+          const shown = [];
+          if (visible.accountMessages)
+            shown.push(eb('outbox_messages.administrator_id', 'is', null));
+          if (visible.administratorIds.length > 0) {
+            shown.push(eb('outbox_messages.administrator_id', 'in', visible.administratorIds));
+          }
+          return shown.length > 0 ? eb.or(shown) : eb.lit(false);
+        });
       if (request.query.accountId !== undefined) {
         query = query.where('outbox_messages.account_id', '=', request.query.accountId);
       }

@@ -1,6 +1,7 @@
 // Device-side activation with the invitation's username and one-time password: binds the personal
 // phone and device, and either activates with the account's number (→ Registered) or hands back a
 // short-lived activation token and the organization's Available numbers to choose from.
+import { removeAccountPasswords } from '../outbox/spent-passwords';
 import { createHash, randomBytes } from 'node:crypto';
 import type { Kysely } from 'kysely';
 import type { ActivationBody, ActivationResult } from '../../../common/api/activation';
@@ -127,6 +128,7 @@ export async function activateAccount(
       .set({ status: 'activated', activated_at: now, updated_at: now })
       .where('id', '=', account.id)
       .execute();
+    await removeAccountPasswords(trx, [account.id]);
     await recordChange(trx, null, {
       action: 'account.activated',
       targetType: 'account',

@@ -9,6 +9,7 @@ import { recordChange } from '../change-log';
 import { freeNumberState, numberUnavailable, takeNumber } from '../numbers/assign-number';
 import { lockOrganizations } from '../organization-context';
 import { failure, success, type Outcome } from '../outcome';
+import { removeAccountPasswords } from '../outbox/spent-passwords';
 import { hashActivationToken } from './activate-account';
 
 const tokenNotValid = () =>
@@ -65,6 +66,7 @@ export async function chooseActivationNumber(
     .set({ number: body.number, status: 'activated', activated_at: at, updated_at: at })
     .where('id', '=', account.id)
     .execute();
+  await removeAccountPasswords(trx, [account.id]);
   await recordChange(trx, null, {
     action: 'account.activated',
     targetType: 'account',

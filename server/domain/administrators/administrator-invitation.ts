@@ -8,6 +8,7 @@ import type { AppDeps } from '../../deps';
 import { hashAdministratorPassword } from '../auth/passwords';
 import { generateInvitationPassword } from '../invitations/password';
 import { configuredChannels, enqueueMessage } from '../outbox/enqueue';
+import { removeAdministratorPasswords } from '../outbox/spent-passwords';
 
 export function administratorInvitationText(
   administrator: Pick<AdministratorRow, 'name' | 'email'>,
@@ -48,10 +49,12 @@ export async function sendAdministratorInvitation(
     .where('administrator_id', '=', administrator.id)
     .where('superseded_at', 'is', null)
     .execute();
+  await removeAdministratorPasswords(trx, administrator.id);
+  const invitationId = newId();
   await trx
     .insertInto('invitations')
     .values({
-      id: newId(),
+      id: invitationId,
       account_id: null,
       administrator_id: administrator.id,
       password_hash: await hashAdministratorPassword(password),
@@ -72,6 +75,8 @@ export async function sendAdministratorInvitation(
       subject: text.subject,
       body: text.body,
       administratorId: administrator.id,
+      invitationId,
+      password,
     },
     now,
   );

@@ -1,5 +1,6 @@
-// Managing administrators: create (and invite), change, delete, resend invitations. Nobody grants
-// privileges they do not hold, and nobody changes their own privileges or deletes themselves.
+// Managing administrators: create (and invite), change, delete, resend invitations, reset passwords.
+// Nobody grants privileges they do not hold, acts on a colleague holding a privilege they lack, or
+// changes their own privileges or deletes themselves.
 import type { Kysely } from 'kysely';
 import type {
   AdministratorResults,
@@ -11,17 +12,35 @@ import type { AdministratorRow, Database } from '../../db/schema';
 import { newId } from '../../db/values';
 import type { AppDeps } from '../../deps';
 import { parsePrivileges, type SignedInAdministrator } from '../../http/auth';
-import { AppError, forbidden, notFound } from '../../http/errors';
+import { AppError, notFound } from '../../http/errors';
 import { isPathWithin, organizationInScope } from '../../http/scope';
 import { recordAudit } from '../audit/record-audit';
+import { revokeAllSessions } from '../auth/sessions';
+import { valueOrThrow } from '../outcome-http';
+import type { Outcome } from '../outcome';
+import { failure, success } from '../outcome';
+import { mayActOnAdministrator, mayGrant } from './administrator-authority';
 import { sendAdministratorInvitation } from './administrator-invitation';
 
 function assertCanGrant(actor: SignedInAdministrator, privileges: Privilege[]): void {
-  const missing = privileges.filter((privilege) => !actor.privileges.includes(privilege));
-  if (missing.length > 0) {
-    throw forbidden('You cannot give privileges you do not have yourself.');
-  }
+  valueOrThrow(mayGrant(actor.privileges, privileges));
 }
+
+/** The other administrator, if the actor may act on them (subtree, then the privilege subset). */
+async function colleagueInReach(
+  db: Kysely<Database>,
+  actor: SignedInAdministrator,
+  administratorId: string,
+): Promise<AdministratorRow> {
+  const other = await administratorInScope(db, actor, administratorId);
+  if (other.id !== actor.id) {
+    valueOrThrow(mayActOnAdministrator(actor.privileges, parsePrivileges(other.privileges)));
+  }
+  return other;
+}
+
+const ownAdministrator = (message: string): AppError =>
+  new AppError('CANNOT_CHANGE_OWN_ADMINISTRATOR', 409, message);
 
 export function administratorExists(email: string): AppError {
   return new AppError(
@@ -99,12 +118,10 @@ export async function updateAdministrator(
   administratorId: string,
   change: UpdateAdministrator,
 ): Promise<AdministratorRow> {
-  const current = await administratorInScope(deps.db, actor, administratorId);
+  const current = await colleagueInReach(deps.db, actor, administratorId);
   const self = current.id === actor.id;
   if (self && (change.privileges !== undefined || change.organizationId !== undefined)) {
-    throw new AppError(
-      'CANNOT_CHANGE_OWN_ADMINISTRATOR',
-      409,
+    throw ownAdministrator(
       'You cannot change your own privileges or organization; ask another administrator.',
     );
   }
@@ -150,13 +167,9 @@ export async function deleteAdministrator(
   actor: SignedInAdministrator,
   administratorId: string,
 ): Promise<AdministratorRow> {
-  const current = await administratorInScope(deps.db, actor, administratorId);
+  const current = await colleagueInReach(deps.db, actor, administratorId);
   if (current.id === actor.id) {
-    throw new AppError(
-      'CANNOT_CHANGE_OWN_ADMINISTRATOR',
-      409,
-      'You cannot delete yourself; ask another administrator.',
-    );
+    throw ownAdministrator('You cannot delete yourself; ask another administrator.');
   }
   await deps.db.transaction().execute(async (trx) => {
     await trx.deleteFrom('administrators').where('id', '=', current.id).execute();
@@ -185,19 +198,17 @@ export async function resendAdministratorInvitations(
 ): Promise<AdministratorResults> {
   const results: AdministratorResults['results'] = [];
   for (const administratorId of [...new Set(administratorIds)]) {
-    let administrator: AdministratorRow;
-    try {
-      // Only this lookup refuses (before any write), so the transaction stays usable.
-      administrator = await administratorInScope(trx, actor, administratorId);
-    } catch (error) {
-      if (!(error instanceof AppError)) throw error;
+    // Every refusal is decided before any write, so the transaction stays usable.
+    const reach = await resendableAdministrator(trx, actor, administratorId);
+    if (!reach.ok) {
       results.push({
         administratorId,
         ok: false,
-        error: { code: error.code, message: error.message },
+        error: { code: reach.code, message: reach.message },
       });
       continue;
     }
+    const administrator = reach.value;
     await sendAdministratorInvitation(deps, trx, administrator);
     await recordAudit(trx, {
       actor,
@@ -210,4 +221,72 @@ export async function resendAdministratorInvitations(
     results.push({ administratorId, ok: true });
   }
   return { results };
+}
+
+/** A resend goes only to a colleague within reach who has not chosen a password yet. */
+async function resendableAdministrator(
+  trx: Kysely<Database>,
+  actor: SignedInAdministrator,
+  administratorId: string,
+): Promise<Outcome<AdministratorRow>> {
+  let administrator: AdministratorRow;
+  try {
+    administrator = await colleagueInReach(trx, actor, administratorId);
+  } catch (error) {
+    if (!(error instanceof AppError)) throw error;
+    return failure(error.code, error.statusCode, error.message);
+  }
+  if (administrator.password_hash !== null) {
+    return failure(
+      'NOT_INVITED',
+      409,
+      'This administrator has already chosen a password; reset the password instead.',
+    );
+  }
+  return success(administrator);
+}
+
+/**
+ * Forgotten password: the old password and every session end at once, and a new temporary
+ * password is sent the same way as an invitation (in the caller's transaction).
+ */
+export async function resetAdministratorPassword(
+  deps: AppDeps,
+  trx: Kysely<Database>,
+  actor: SignedInAdministrator,
+  administratorId: string,
+): Promise<AdministratorRow> {
+  const current = await colleagueInReach(trx, actor, administratorId);
+  if (current.id === actor.id) {
+    throw ownAdministrator('Change your own password instead of resetting it.');
+  }
+  const now = deps.now();
+  const updated = await trx
+    .updateTable('administrators')
+    .set({
+      password_hash: null,
+      password_change_required: 1,
+      status: 'invited',
+      updated_at: now.toISOString(),
+    })
+    .where('id', '=', current.id)
+    .returningAll()
+    .executeTakeFirstOrThrow();
+  await revokeAllSessions(trx, current.id, now);
+  await sendAdministratorInvitation(deps, trx, updated);
+  await recordAudit(trx, {
+    actor,
+    organizationId: current.organization_id,
+    action: 'administrator.password_reset',
+    targetType: 'administrator',
+    targetId: current.id,
+    at: now,
+  });
+  return (
+    (await trx
+      .selectFrom('administrators')
+      .selectAll()
+      .where('id', '=', current.id)
+      .executeTakeFirst()) ?? updated
+  );
 }

@@ -142,6 +142,20 @@ export async function revokeSession(
     .execute();
 }
 
+/** Ends every session of the administrator (password reset). */
+export async function revokeAllSessions(
+  db: Kysely<Database>,
+  administratorId: string,
+  now: Date,
+): Promise<void> {
+  await db
+    .updateTable('auth_sessions')
+    .set({ revoked_at: now.toISOString() })
+    .where('administrator_id', '=', administratorId)
+    .where('revoked_at', 'is', null)
+    .execute();
+}
+
 /** Signs out: ends the session of the refresh token (unknown tokens are ignored). */
 export async function signOut(
   deps: AppDeps,

@@ -12,6 +12,7 @@ import {
   signInPerAddress,
 } from '../../http/rate-limit';
 import { recordAudit } from '../audit/record-audit';
+import { removeAdministratorPasswords } from '../outbox/spent-passwords';
 import { hashAdministratorPassword, verifyAdministratorPassword, verifyNothing } from './passwords';
 import { openSession } from './sessions';
 
@@ -52,7 +53,8 @@ export async function signIn(
     if (administrator.password_hash) {
       ok = await verifyAdministratorPassword(administrator.password_hash, input.password);
     }
-    if (!ok) {
+    // A temporary password works only until the administrator has chosen one of their own.
+    if (!ok && administrator.password_hash === null) {
       const invitation = await openInvitation(deps.db, administrator.id, now);
       if (
         invitation &&
@@ -173,6 +175,7 @@ export async function changePassword(
       .where('id', '!=', signedInAs.sessionId)
       .where('revoked_at', 'is', null)
       .execute();
+    await removeAdministratorPasswords(trx, administratorId);
     await recordAudit(trx, {
       actor: { id: administrator.id, email: administrator.email },
       organizationId: administrator.organization_id,

@@ -16,6 +16,7 @@ import {
   type InvitationTemplate,
   type OrganizationSettings,
 } from '../organization-context';
+import { removeAccountPasswords } from '../outbox/spent-passwords';
 import { generateInvitationPassword, hashInvitationPassword } from './password';
 
 /** What issuing an invitation needs from the running service. */
@@ -84,6 +85,7 @@ export async function issueAccountInvitation(
     .where('account_id', '=', account.id)
     .where('superseded_at', 'is', null)
     .execute();
+  await removeAccountPasswords(db, [account.id]);
   const { settings, template } = await lookupsFor(db, organization, cache);
   const expiresAt = isoNow(
     new Date(context.now.getTime() + settings.invitationExpiryDays * 24 * 60 * 60 * 1000),
@@ -106,7 +108,7 @@ export async function issueAccountInvitation(
   const message = await enqueueAccountInvitation(
     db,
     context.channels,
-    { account, password, template, activationUrl: context.activationUrl },
+    { account, password, invitationId, template, activationUrl: context.activationUrl },
     context.now,
   );
   return { invitationId, expiresAt, message };

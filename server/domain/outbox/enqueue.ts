@@ -27,6 +27,9 @@ export interface NewMessage {
   body: string;
   accountId?: string | null;
   administratorId?: string | null;
+  /** The invitation and its password, so the password can be removed once spent. */
+  invitationId?: string;
+  password?: string;
 }
 
 /** Inserts one outbox message and returns it. */
@@ -52,6 +55,8 @@ export async function enqueueMessage(
     last_error: null,
     created_at: isoNow(now),
     sent_at: null,
+    invitation_id: message.invitationId ?? null,
+    secret: message.password ?? null,
   };
   await db.insertInto('outbox_messages').values(row).execute();
   return {
@@ -76,6 +81,7 @@ export interface AccountInvitationMessage {
     contact_type: 'email' | 'sms';
   };
   password: string;
+  invitationId: string;
   template: InvitationTemplate;
   activationUrl: string;
 }
@@ -104,6 +110,8 @@ export async function enqueueAccountInvitation(
       subject: rendered.subject,
       body: rendered.body,
       accountId: account.id,
+      invitationId: input.invitationId,
+      password: input.password,
     },
     now,
   );
