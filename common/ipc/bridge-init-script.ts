@@ -11,7 +11,8 @@ export interface BridgeInitScriptOptions {
 
 /**
  * JavaScript for page.addInitScript({ content }). Each call is routed to the binding (Playwright
- * copies arguments and results as IPC would); an error envelope becomes a rejected Error.
+ * copies arguments and results as IPC would); an error envelope rejects with the same plain
+ * `{ name: 'BridgeError', code, message }` object as the preload (see IpcFailure).
  */
 export function bridgeInitScript(options: BridgeInitScriptOptions): string {
   const config = JSON.stringify({
@@ -31,9 +32,14 @@ export function bridgeInitScript(options: BridgeInitScriptOptions): string {
     bridge[domain][action] = async (args) => {
       const envelope = await window[config.invokeBinding](channel, args === undefined ? null : args);
       if (envelope && envelope.ok === true) return envelope.value;
-      throw new Error(envelope && envelope.error && envelope.error.message
-        ? envelope.error.message
-        : 'Linedesk could not complete this request. Try again.');
+      const failed = envelope && envelope.error ? envelope.error : {};
+      throw {
+        name: 'BridgeError',
+        code: typeof failed.code === 'string' ? failed.code : 'INTERNAL',
+        message: typeof failed.message === 'string'
+          ? failed.message
+          : 'Linedesk could not complete this request. Try again.',
+      };
     };
   }
   // A page cannot see a dropped File's path; the harness maps the file's name to a path the test

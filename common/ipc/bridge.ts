@@ -9,6 +9,7 @@ import {
   type MenuCommand,
 } from './channels';
 import type { IpcArgs, IpcResult } from './contract';
+import type { IpcFailure } from './errors';
 
 type DomainOf<C extends string> = C extends `${infer D}:${string}` ? D : never;
 type ChannelsOf<D extends string> = Extract<IpcChannel, `${D}:${string}`>;
@@ -55,14 +56,20 @@ export interface BridgeTransport {
   pathForFile(file: DroppedFile): string;
 }
 
-/** Turns an envelope into the value, or throws an Error whose message an administrator can read. */
+/** Turns an envelope into the value, or throws an IpcFailure with its code and readable sentence. */
 export function unwrapEnvelope<T>(envelope: IpcEnvelope<T>): T {
   if (envelope && envelope.ok === true) return envelope.value;
-  const message =
-    envelope && envelope.ok === false && typeof envelope.error?.message === 'string'
-      ? envelope.error.message
-      : 'Linedesk could not complete this request. Try again.';
-  throw new Error(message);
+  const failed = envelope && envelope.ok === false ? envelope.error : undefined;
+  const failure: IpcFailure = {
+    name: 'BridgeError',
+    code: typeof failed?.code === 'string' ? failed.code : 'INTERNAL',
+    message:
+      typeof failed?.message === 'string'
+        ? failed.message
+        : 'Linedesk could not complete this request. Try again.',
+  };
+  // A plain object on purpose: it reaches the page with its code (see IpcFailure).
+  throw failure;
 }
 
 /** Builds `window.linedesk` with one function per contract channel, grouped by domain. */

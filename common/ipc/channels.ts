@@ -1,5 +1,6 @@
 // The list of IPC channels (`domain:action`) and menu commands, kept free of zod so the sandboxed
 // preload and the test harness can build `window.linedesk` from it without the schemas.
+import type { IpcErrorCode } from './errors';
 
 /** Every request the renderer may send to main; `domain:action` becomes `linedesk.domain.action()`. */
 export const IPC_CHANNELS = [
@@ -59,7 +60,7 @@ export const BRIDGE_GLOBAL = 'linedesk';
 
 /** What every channel answers on the wire: the result, or an error an administrator can read. */
 export type IpcEnvelope<T = unknown> =
-  { ok: true; value: T } | { ok: false; error: { code: string; message: string } };
+  { ok: true; value: T } | { ok: false; error: { code: IpcErrorCode; message: string } };
 
 export function isIpcChannel(value: unknown): value is IpcChannel {
   return typeof value === 'string' && (IPC_CHANNELS as readonly string[]).includes(value);

@@ -1,6 +1,7 @@
 // The IPC contract between the renderer and the Electron main process: for each channel, the zod
 // schema of its argument and of its result. Main validates both; the bridge types derive from it.
 import { z } from 'zod';
+import { administratorSchema } from '../api/administrators';
 import type { IpcChannel } from './channels';
 import {
   csvDeleteRowArgsSchema,
@@ -85,17 +86,6 @@ export const vaultStatusSchema = z.object({
 });
 export type VaultStatus = z.infer<typeof vaultStatusSchema>;
 
-/** The signed-in administrator as the service's login answer gives it (extra fields kept). */
-export const administratorSummarySchema = z.looseObject({
-  id: z.string(),
-  organizationId: z.string(),
-  email: z.string(),
-  name: z.string(),
-  privileges: z.array(z.string()),
-  status: z.string().optional(),
-});
-export type AdministratorSummary = z.infer<typeof administratorSummarySchema>;
-
 export const accessTokenSchema = z.object({
   accessToken: z.string().min(1),
   /** ISO 8601 UTC. */
@@ -107,7 +97,8 @@ export type AccessToken = z.infer<typeof accessTokenSchema>;
 export const signedInSessionSchema = accessTokenSchema.extend({
   profileId: profileIdSchema,
   serviceUrl: z.string(),
-  administrator: administratorSummarySchema,
+  /** The signed-in administrator, in the one shape of common/api/administrators.ts. */
+  administrator: administratorSchema,
   passwordChangeRequired: z.boolean(),
   /** Whether the password / refresh token were kept for next time. */
   remembered: z.boolean(),

@@ -9,6 +9,7 @@ import {
   type IpcChannel,
   type IpcEnvelope,
 } from '../../../common/ipc/contract';
+import type { IpcErrorCode } from '../../../common/ipc/errors';
 import type { MainServices } from '../services/create-main-services';
 import { isMainError } from '../services/main-error';
 import { createIpcHandlers, type IpcHandler, type IpcHandlers } from './handlers';
@@ -32,7 +33,7 @@ function describeIssues(error: z.ZodError): string {
     .join('; ');
 }
 
-const failure = (code: string, message: string): IpcEnvelope => ({
+const failure = (code: IpcErrorCode, message: string): IpcEnvelope => ({
   ok: false,
   error: { code, message },
 });

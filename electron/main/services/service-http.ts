@@ -1,14 +1,9 @@
 // Calls to the provisioning service's auth endpoints from main (fetch), with the service's
 // `{error:{code,message}}` answers and network failures turned into MainErrors.
+import { z } from 'zod';
+import { errorCodeSchema } from '../../../common/errors';
+import type { IpcErrorCode } from '../../../common/ipc/errors';
 import { MainError } from './main-error';
-
-export interface ServiceTokens {
-  accessToken: string;
-  refreshToken: string;
-  expiresAt: string;
-  administrator?: unknown;
-  passwordChangeRequired?: boolean;
-}
 
 function hostOf(serviceUrl: string): string {
   try {
@@ -18,13 +13,20 @@ function hostOf(serviceUrl: string): string {
   }
 }
 
+/** An error answer; `details` is not needed here, so an answer without it is read too. */
+const errorAnswerSchema = z.object({ error: z.object({ code: z.string(), message: z.string() }) });
+
+/** The service's own code when it is one of common/errors.ts, else `HTTP_<status>`. */
 async function errorFrom(response: Response): Promise<MainError> {
-  let code = `HTTP_${response.status}`;
+  let code: IpcErrorCode = `HTTP_${response.status}`;
   let message = `The service answered with an unexpected error (${response.status}). Try again, or contact the service's administrator.`;
   try {
-    const body = (await response.json()) as { error?: { code?: unknown; message?: unknown } };
-    if (typeof body.error?.code === 'string') code = body.error.code;
-    if (typeof body.error?.message === 'string' && body.error.message) message = body.error.message;
+    const body = errorAnswerSchema.safeParse(await response.json());
+    if (body.success) {
+      const known = errorCodeSchema.safeParse(body.data.error.code);
+      if (known.success) code = known.data;
+      if (body.data.error.message) message = body.data.error.message;
+    }
   } catch {
     // Not JSON: keep the generic sentence.
   }
@@ -71,15 +73,4 @@ export async function serviceRequest<T>(
       `The service at ${hostOf(serviceUrl)} gave an answer Linedesk does not understand. Check that the address points to a Linedesk service.`,
     );
   }
-}
-
-export function isServiceTokens(value: unknown): value is ServiceTokens {
-  const tokens = value as ServiceTokens;
-  return (
-    typeof tokens === 'object' &&
-    tokens !== null &&
-    typeof tokens.accessToken === 'string' &&
-    typeof tokens.refreshToken === 'string' &&
-    typeof tokens.expiresAt === 'string'
-  );
 }

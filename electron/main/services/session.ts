@@ -6,10 +6,11 @@ import type {
   SignInArgs,
   SignedInSession,
 } from '../../../common/ipc/contract';
+import { sessionSchema, type Session } from '../../../common/api/auth';
 import type { CredentialVault } from './credential-vault';
 import { MainError, isMainError } from './main-error';
 import type { ProfileStore, StoredProfile } from './profiles';
-import { isServiceTokens, serviceRequest, type ServiceTokens } from './service-http';
+import { serviceRequest } from './service-http';
 
 export interface SessionService {
   signIn(args: SignInArgs): Promise<SignedInSession>;
@@ -51,7 +52,7 @@ export function createSessionService(options: {
 }): SessionService {
   const { profiles, vault } = options;
   const live = new Map<string, { refreshToken: string; accessToken: string; expiresAt: string }>();
-  const refreshing = new Map<string, Promise<ServiceTokens>>();
+  const refreshing = new Map<string, Promise<Session>>();
 
   const request = <T>(profile: StoredProfile, path: string, body?: unknown, token?: string) =>
     serviceRequest<T>(profile.serviceUrl, path, {
@@ -66,7 +67,7 @@ export function createSessionService(options: {
   }
 
   /** Keeps the new pair in memory, and encrypted in the vault when it was remembered. */
-  function keep(profileId: string, tokens: ServiceTokens, remember: boolean): void {
+  function keep(profileId: string, tokens: Session, remember: boolean): void {
     live.set(profileId, {
       refreshToken: tokens.refreshToken,
       accessToken: tokens.accessToken,
@@ -80,43 +81,41 @@ export function createSessionService(options: {
     vault.delete(refreshTokenKey(profileId));
   }
 
-  async function toSession(
+  function toSession(
     profile: StoredProfile,
-    tokens: ServiceTokens,
+    tokens: Session,
     remembered: boolean,
     notice?: string,
-  ): Promise<SignedInSession> {
-    const administrator =
-      tokens.administrator ??
-      (await request<unknown>(profile, '/me', undefined, tokens.accessToken));
+  ): SignedInSession {
     return {
       profileId: profile.id,
       serviceUrl: profile.serviceUrl,
       accessToken: tokens.accessToken,
       expiresAt: tokens.expiresAt,
-      administrator: administrator as SignedInSession['administrator'],
-      passwordChangeRequired: tokens.passwordChangeRequired === true,
+      administrator: tokens.administrator,
+      passwordChangeRequired: tokens.passwordChangeRequired,
       remembered,
       ...(notice ? { notice } : {}),
     };
   }
 
-  async function login(profile: StoredProfile, password: string): Promise<ServiceTokens> {
-    const tokens = await request<unknown>(profile, '/auth/login', {
+  async function login(profile: StoredProfile, password: string): Promise<Session> {
+    const answer = await request<unknown>(profile, '/auth/login', {
       email: profile.administratorEmail,
       password,
     });
-    if (!isServiceTokens(tokens)) {
+    const session = sessionSchema.safeParse(answer);
+    if (!session.success) {
       throw new MainError(
         'UNEXPECTED_ANSWER',
         'The service accepted the sign-in but its answer is not one Linedesk understands. Check that the address points to a Linedesk service.',
       );
     }
-    return tokens;
+    return session.data;
   }
 
   /** One refresh at a time per profile: a rotated token may only be used once. */
-  function rotate(profile: StoredProfile): Promise<ServiceTokens> {
+  function rotate(profile: StoredProfile): Promise<Session> {
     const running = refreshing.get(profile.id);
     if (running) return running;
     const job = (async () => {
@@ -124,10 +123,11 @@ export function createSessionService(options: {
       if (!refreshToken) throw new MainError('SESSION_EXPIRED', SESSION_EXPIRED);
       const remembered = vault.has(refreshTokenKey(profile.id));
       try {
-        const tokens = await request<unknown>(profile, '/auth/refresh', { refreshToken });
-        if (!isServiceTokens(tokens)) throw new MainError('SESSION_EXPIRED', SESSION_EXPIRED);
-        keep(profile.id, tokens, remembered && vault.status().available);
-        return tokens;
+        const answer = await request<unknown>(profile, '/auth/refresh', { refreshToken });
+        const tokens = sessionSchema.safeParse(answer);
+        if (!tokens.success) throw new MainError('SESSION_EXPIRED', SESSION_EXPIRED);
+        keep(profile.id, tokens.data, remembered && vault.status().available);
+        return tokens.data;
       } catch (error) {
         if (isMainError(error) && error.code === 'SERVICE_UNREACHABLE') throw error;
         wipeTokens(profile.id);
@@ -179,7 +179,7 @@ export function createSessionService(options: {
         const tokens = await rotate(profile);
         return {
           resumed: true,
-          session: await toSession(profile, tokens, vault.has(refreshTokenKey(profileId))),
+          session: toSession(profile, tokens, vault.has(refreshTokenKey(profileId))),
         };
       } catch (error) {
         if (!isMainError(error)) throw error;

@@ -1,16 +1,26 @@
-// Accounts: paged list with filters, create, edit, and the bulk actions (invite, resend, move, delete, export).
-import type { AccountCounts } from '../../../common/api/accounts';
-import { api } from './client';
-import type {
-  Account,
-  BulkResult,
-  CreateAccountInput,
-  MoveCheck,
-  NumberDisposition,
-  Paged,
-  UpdateAccountInput,
-} from './types';
-import type { AccountStatus } from '../utils/account-status';
+// Accounts: paged list with filters, counts, create, edit, and the bulk actions (invite, resend,
+// suspend, move, delete, export), each answer parsed with its common/api schema.
+import {
+  accountActionResultsSchema,
+  accountCountsSchema,
+  accountPageSchema,
+  accountSchema,
+  deleteAccountsResultSchema,
+  moveAccountsResultSchema,
+  moveCheckResultSchema,
+  type Account,
+  type AccountActionResults,
+  type AccountCounts,
+  type AccountPage,
+  type AccountStatus,
+  type CreateAccountInput,
+  type DeleteAccountsResult,
+  type MoveAccountsResult,
+  type MoveCheckResult,
+  type NumberDisposition,
+  type PatchAccountBody,
+} from '../../../common/api/accounts';
+import { csvText, request } from './request';
 
 export interface AccountQuery {
   organizationId?: string | null;
@@ -21,6 +31,8 @@ export interface AccountQuery {
   page?: number;
   pageSize?: number;
 }
+
+const accountPath = (id: string) => `/accounts/${encodeURIComponent(id)}`;
 
 /** Query-string parameters shared by the list and the CSV export. */
 export function accountParams(query: AccountQuery): Record<string, string | number | boolean> {
@@ -37,77 +49,119 @@ export function accountParams(query: AccountQuery): Record<string, string | numb
   return params;
 }
 
-export async function listAccounts(
-  query: AccountQuery,
-  signal?: AbortSignal,
-): Promise<Paged<Account>> {
-  return (await api.get<Paged<Account>>('/accounts', { params: accountParams(query), signal }))
-    .data;
+/** One page of accounts matching the filters. */
+export function listAccounts(query: AccountQuery, signal?: AbortSignal): Promise<AccountPage> {
+  return request(accountPageSchema, {
+    url: '/accounts',
+    params: accountParams(query),
+    signal,
+    what: 'the accounts',
+  });
 }
 
 /** Accounts per status for the chips, in one request: the list's filters except status, paging and sort. */
-export async function countAccounts(
+export function countAccounts(
   query: Pick<AccountQuery, 'organizationId' | 'includeSubOrganizations' | 'q'>,
   signal?: AbortSignal,
 ): Promise<AccountCounts> {
   const { organizationId, includeSubOrganizations, q } = query;
-  return (
-    await api.get<AccountCounts>('/accounts/counts', {
-      params: accountParams({ organizationId, includeSubOrganizations, q }),
-      signal,
-    })
-  ).data;
+  return request(accountCountsSchema, {
+    url: '/accounts/counts',
+    params: accountParams({ organizationId, includeSubOrganizations, q }),
+    signal,
+    what: 'the account counts',
+  });
 }
 
-export async function getAccount(id: string): Promise<Account> {
-  return (await api.get<Account>(`/accounts/${encodeURIComponent(id)}`)).data;
+/** One account, fresh from the service. */
+export function getAccount(id: string): Promise<Account> {
+  return request(accountSchema, { url: accountPath(id), what: 'the account' });
 }
 
-export async function createAccount(input: CreateAccountInput): Promise<Account> {
-  return (
-    await api.post<Account>('/accounts', input, {
-      headers: { 'Idempotency-Key': crypto.randomUUID() },
-    })
-  ).data;
+/** Creates an account; the idempotency key makes a retried click create it once. */
+export function createAccount(input: CreateAccountInput): Promise<Account> {
+  return request(accountSchema, {
+    method: 'POST',
+    url: '/accounts',
+    data: input,
+    headers: { 'Idempotency-Key': crypto.randomUUID() },
+    what: 'the new account',
+  });
 }
 
-export async function updateAccount(id: string, change: UpdateAccountInput): Promise<Account> {
-  return (await api.patch<Account>(`/accounts/${encodeURIComponent(id)}`, change)).data;
+/** Changes the given fields of an account. */
+export function updateAccount(id: string, change: PatchAccountBody): Promise<Account> {
+  return request(accountSchema, {
+    method: 'PATCH',
+    url: accountPath(id),
+    data: change,
+    what: 'the account',
+  });
 }
 
-export async function inviteAccounts(accountIds: string[]): Promise<BulkResult> {
-  return (await api.post<BulkResult>('/accounts/invite', { accountIds })).data;
+function bulkAction(path: string, accountIds: string[]): Promise<AccountActionResults> {
+  return request(accountActionResultsSchema, {
+    method: 'POST',
+    url: path,
+    data: { accountIds },
+    what: 'the results',
+  });
 }
 
-export async function resendInvitations(accountIds: string[]): Promise<BulkResult> {
-  return (await api.post<BulkResult>('/accounts/resend-invitation', { accountIds })).data;
+/** Sends invitations; one result per account. */
+export function inviteAccounts(accountIds: string[]): Promise<AccountActionResults> {
+  return bulkAction('/accounts/invite', accountIds);
 }
 
-export async function suspendAccounts(accountIds: string[], suspend: boolean): Promise<unknown> {
-  return (await api.post(suspend ? '/accounts/suspend' : '/accounts/unsuspend', { accountIds }))
-    .data;
+/** Sends invitations again with a new link; one result per account. */
+export function resendInvitations(accountIds: string[]): Promise<AccountActionResults> {
+  return bulkAction('/accounts/resend-invitation', accountIds);
 }
 
-export async function checkMove(
+/** Suspends (or lifts the suspension of) accounts; one result per account. */
+export function suspendAccounts(
+  accountIds: string[],
+  suspend: boolean,
+): Promise<AccountActionResults> {
+  return bulkAction(suspend ? '/accounts/suspend' : '/accounts/unsuspend', accountIds);
+}
+
+/** Whether the target organization has numbers and capacity for the accounts. */
+export function checkMove(
   accountIds: string[],
   targetOrganizationId: string,
-): Promise<MoveCheck> {
-  const params = { accountIds: accountIds.join(','), targetOrganizationId };
-  return (await api.get<MoveCheck>('/accounts/move-check', { params })).data;
+): Promise<MoveCheckResult> {
+  return request(moveCheckResultSchema, {
+    url: '/accounts/move-check',
+    params: { accountIds: accountIds.join(','), targetOrganizationId },
+    what: 'the move check',
+  });
 }
 
-export async function moveAccounts(
+/** Moves accounts to another organization of the subtree. */
+export function moveAccounts(
   accountIds: string[],
   targetOrganizationId: string,
-): Promise<unknown> {
-  return (await api.post('/accounts/move', { accountIds, targetOrganizationId })).data;
+): Promise<MoveAccountsResult> {
+  return request(moveAccountsResultSchema, {
+    method: 'POST',
+    url: '/accounts/move',
+    data: { accountIds, targetOrganizationId },
+    what: 'the move result',
+  });
 }
 
-export async function deleteAccounts(
+/** Deletes accounts; their numbers are released or reserved. */
+export function deleteAccounts(
   accountIds: string[],
   numberDisposition: NumberDisposition,
-): Promise<unknown> {
-  return (await api.post('/accounts/delete', { accountIds, numberDisposition })).data;
+): Promise<DeleteAccountsResult> {
+  return request(deleteAccountsResultSchema, {
+    method: 'POST',
+    url: '/accounts/delete',
+    data: { accountIds, numberDisposition },
+    what: 'the delete result',
+  });
 }
 
 /** The service's limit of ids per selection export. */
@@ -117,17 +171,17 @@ export const EXPORT_SELECTION_LIMIT = 500;
  * The CSV text of every account matching the filters (the service pages through them itself), or
  * with `accountIds` only those accounts (at most EXPORT_SELECTION_LIMIT; ids outside the scope are skipped).
  */
-export async function exportAccountsCsv(
+export function exportAccountsCsv(
   query: AccountQuery,
   accountIds?: readonly string[],
 ): Promise<string> {
   const { page: _page, pageSize: _pageSize, ...filters } = query;
   const params: Record<string, string | number | boolean> = accountParams(filters);
   if (accountIds) params.accountIds = accountIds.join(',');
-  const response = await api.get<string>('/accounts/export.csv', {
+  return request(csvText.schema, {
+    ...csvText.config,
+    url: '/accounts/export.csv',
     params,
-    responseType: 'text',
-    transformResponse: (body: string) => body,
+    what: 'the export',
   });
-  return response.data;
 }

@@ -1,6 +1,4 @@
 // Administrators of the caller's subtree: list, invite with privileges, edit, delete, resend invitations.
-import { api } from './client';
-import { parseAnswer } from './answer';
 import {
   administratorPageSchema,
   administratorResultsSchema,
@@ -11,54 +9,69 @@ import {
   type UpdateAdministrator,
 } from '../../../common/api/administrators';
 import type { Paged } from '../../../common/api/paging';
+import { pageParams, type PageRequest } from './paging';
+import { request } from './request';
 
-export interface AdministratorQuery {
+export interface AdministratorQuery extends PageRequest {
   organizationId?: string;
   includeSubOrganizations?: boolean;
   q?: string;
-  page?: number;
-  pageSize?: number;
 }
 
+const administratorPath = (id: string) => `/administrators/${encodeURIComponent(id)}`;
+
 /** One page of administrators, filtered like every list of the service. */
-export async function listAdministrators(
-  query: AdministratorQuery = {},
-): Promise<Paged<Administrator>> {
-  const params: Record<string, string | number> = {
-    page: query.page ?? 1,
-    pageSize: query.pageSize ?? 50,
-  };
+export function listAdministrators(query: AdministratorQuery = {}): Promise<Paged<Administrator>> {
+  const params: Record<string, string | number> = pageParams(query);
   if (query.organizationId) params.organizationId = query.organizationId;
   if (query.includeSubOrganizations !== undefined) {
     params.includeSubOrganizations = String(query.includeSubOrganizations);
   }
   if (query.q) params.q = query.q;
-  const response = await api.get('/administrators', { params });
-  return parseAnswer(administratorPageSchema, response.data, 'the administrators');
+  return request(administratorPageSchema, {
+    url: '/administrators',
+    params,
+    what: 'the administrators',
+  });
 }
 
 /** Invites a new administrator; the service queues a message with a temporary password. */
-export async function inviteAdministrator(body: CreateAdministrator): Promise<Administrator> {
-  const response = await api.post('/administrators', body);
-  return parseAnswer(administratorSchema, response.data, 'the new administrator');
+export function inviteAdministrator(body: CreateAdministrator): Promise<Administrator> {
+  return request(administratorSchema, {
+    method: 'POST',
+    url: '/administrators',
+    data: body,
+    what: 'the new administrator',
+  });
 }
 
-export async function updateAdministrator(
-  id: string,
-  body: UpdateAdministrator,
-): Promise<Administrator> {
-  const response = await api.patch(`/administrators/${encodeURIComponent(id)}`, body);
-  return parseAnswer(administratorSchema, response.data, 'the administrator');
+/** Changes an administrator's organization, name or privileges. */
+export function updateAdministrator(id: string, body: UpdateAdministrator): Promise<Administrator> {
+  return request(administratorSchema, {
+    method: 'PATCH',
+    url: administratorPath(id),
+    data: body,
+    what: 'the administrator',
+  });
 }
 
-export async function deleteAdministrator(id: string): Promise<void> {
-  await api.delete(`/administrators/${encodeURIComponent(id)}`);
+/** Deletes an administrator; the answer is the deleted one. */
+export function deleteAdministrator(id: string): Promise<Administrator> {
+  return request(administratorSchema, {
+    method: 'DELETE',
+    url: administratorPath(id),
+    what: 'the deleted administrator',
+  });
 }
 
 /** Issues new temporary passwords; one result per administrator. */
-export async function resendAdministratorInvitations(
+export function resendAdministratorInvitations(
   administratorIds: string[],
 ): Promise<AdministratorResults> {
-  const response = await api.post('/administrators/resend-invitation', { administratorIds });
-  return parseAnswer(administratorResultsSchema, response.data, 'the resend results');
+  return request(administratorResultsSchema, {
+    method: 'POST',
+    url: '/administrators/resend-invitation',
+    data: { administratorIds },
+    what: 'the resend results',
+  });
 }

@@ -1,20 +1,15 @@
 // The invitation outbox: every message with its delivery state, oldest first.
-import { api } from './client';
-import { parseAnswer } from './answer';
 import { outboxPageSchema, type OutboxPage } from '../../../common/api/outbox';
+import { pageParams, type PageRequest } from './paging';
+import { request } from './request';
 
-export interface OutboxQuery {
+export interface OutboxQuery extends PageRequest {
   accountId?: string;
-  page?: number;
-  pageSize?: number;
 }
 
-export async function listOutbox(query: OutboxQuery = {}): Promise<OutboxPage> {
-  const params: Record<string, string | number> = {
-    page: query.page ?? 1,
-    pageSize: query.pageSize ?? 50,
-  };
+/** One page of the outbox, optionally of one account's messages. */
+export function listOutbox(query: OutboxQuery = {}): Promise<OutboxPage> {
+  const params: Record<string, string | number> = pageParams(query);
   if (query.accountId) params.accountId = query.accountId;
-  const response = await api.get('/outbox', { params });
-  return parseAnswer(outboxPageSchema, response.data, 'the outbox');
+  return request(outboxPageSchema, { url: '/outbox', params, what: 'the outbox' });
 }

@@ -1,6 +1,8 @@
-// The renderer's single doorway to the main process: `window.linedesk`, typed by SHELL's IPC contract.
-// Everything the renderer asks of main (profiles, session tokens, prefs, files) goes through here.
+// The renderer's single doorway to the main process: `window.linedesk`, typed by the IPC contract.
+// Everything the renderer asks of main (profiles, session tokens, prefs, files) goes through here,
+// and every failure arrives as a BridgeError carrying the envelope's code.
 import type { LinedeskBridge } from '../../../common/ipc/bridge';
+import { BridgeError, toBridgeError } from './bridge-error';
 
 export type { LinedeskBridge } from '../../../common/ipc/bridge';
 export type {
@@ -10,6 +12,7 @@ export type {
   PrefsPatch,
   VaultStatus,
 } from '../../../common/ipc/contract';
+export { BridgeError, toBridgeError } from './bridge-error';
 
 declare global {
   interface Window {
@@ -17,20 +20,49 @@ declare global {
   }
 }
 
-/** The bridge exposed by the preload script; a clear sentence when the page runs outside Linedesk. */
+type BridgeMethod = (args?: unknown) => Promise<unknown>;
+
+const typed = new WeakMap<object, LinedeskBridge>();
+
+/** The same bridge, each method rejecting with a BridgeError instead of the raw failure. */
+function withBridgeErrors(raw: LinedeskBridge): LinedeskBridge {
+  const groups: Record<string, unknown> = {};
+  for (const [domain, group] of Object.entries(raw)) {
+    if (domain === 'menu') {
+      groups[domain] = group;
+      continue;
+    }
+    groups[domain] = Object.fromEntries(
+      Object.entries(group as Record<string, BridgeMethod>).map(([action, method]) => [
+        action,
+        (args?: unknown) =>
+          method(args).catch((error: unknown) => {
+            throw toBridgeError(error);
+          }),
+      ]),
+    );
+  }
+  return groups as LinedeskBridge;
+}
+
+/** The bridge exposed by the preload script; a BridgeError when the page runs outside Linedesk. */
 export function linedesk(): LinedeskBridge {
   const bridge = window.linedesk;
   if (!bridge) {
-    throw new Error('Linedesk is not connected to its desktop shell. Restart the application.');
+    throw new BridgeError(
+      'BRIDGE_UNAVAILABLE',
+      'Linedesk is not connected to its desktop shell. Restart the application.',
+    );
   }
-  return bridge;
+  let wrapped = typed.get(bridge);
+  if (!wrapped) {
+    wrapped = withBridgeErrors(bridge);
+    typed.set(bridge, wrapped);
+  }
+  return wrapped;
 }
 
-/** Message of a bridge failure (main rejects with an Error whose message is already admin-readable). */
+/** The sentence of a bridge failure, for places that only show it. */
 export function bridgeErrorMessage(error: unknown): string {
-  if (error instanceof Error && error.message) {
-    // Electron prefixes remote errors with "Error invoking remote method 'x': Error: ".
-    return error.message.replace(/^Error invoking remote method '[^']+': (?:\w*Error: )?/, '');
-  }
-  return 'Something went wrong in Linedesk. Try again.';
+  return toBridgeError(error).message;
 }

@@ -3,7 +3,7 @@
 import { defineStore } from 'pinia';
 import { countAccounts, listAccounts, type AccountQuery } from '../api/accounts';
 import { errorMessage } from '../api/api-error';
-import type { Account } from '../api/types';
+import type { Account } from '../../../common/api/accounts';
 import type { AccountStatus } from '../utils/account-status';
 import { useOrganizationsStore } from './organizations';
 

@@ -1,8 +1,7 @@
 // Numbers-admin store: the pool of the organization open on Organizations & Numbers (server-paged,
 // filtered by state and search) and the pool actions; after each change the tree's counts reload.
 import { defineStore } from 'pinia';
-import { listNumbers } from '../api/numbers';
-import { addNumbers, moveNumber, releaseNumber, reserveNumber } from '../api/numbers-admin';
+import { addNumbers, listNumbers, moveNumber, releaseNumber, reserveNumber } from '../api/numbers';
 import { errorMessage } from '../api/api-error';
 import { runEach, type EachOutcome } from '../utils/run-each';
 import { useOrganizationsStore } from './organizations';

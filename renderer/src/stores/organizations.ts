@@ -2,7 +2,7 @@
 // screens work in (the top-bar selector) with its include-sub-organizations switch.
 import { defineStore } from 'pinia';
 import { listOrganizations } from '../api/organizations';
-import type { Organization } from '../api/types';
+import type { Organization } from '../../../common/api/organizations';
 import { errorMessage } from '../api/api-error';
 
 export interface OrganizationNode {

@@ -8,17 +8,11 @@ import {
   type SignedInSession,
 } from '../bridge/linedesk';
 import { connectClient, disconnectClient, setSessionLostHandler } from '../api/client';
-import type { Privilege } from '../api/types';
+import type { Administrator, Privilege } from '../../../common/api/administrators';
 import { usePreferencesStore } from './preferences';
 
-/** Who is signed in, as the login answer gives it. */
-export interface SignedInAdministrator {
-  id: string;
-  organizationId: string;
-  email: string;
-  name: string;
-  privileges: string[];
-}
+/** Who is signed in, as the login answer gives it (the one administrator shape). */
+export type SignedInAdministrator = Administrator;
 
 interface State {
   profile: ConnectionProfile | null;
@@ -57,14 +51,7 @@ export const useSessionStore = defineStore('session', {
       });
       setSessionLostHandler((reason) => this.end(reason));
       this.profile = profile;
-      const administrator = result.administrator;
-      this.administrator = {
-        id: String(administrator.id),
-        organizationId: String(administrator.organizationId),
-        email: administrator.email,
-        name: administrator.name,
-        privileges: administrator.privileges,
-      };
+      this.administrator = result.administrator;
       this.notice = result.notice ?? null;
       this.expiresAt = result.expiresAt;
       this.passwordChangeRequired = result.passwordChangeRequired;

@@ -57,6 +57,10 @@ describe('bridge init script for the Playwright harness', () => {
     await expect(bridge.session.refresh({ profileId: 'missing' })).rejects.toThrow(
       /no longer exists/,
     );
+    await expect(bridge.session.refresh({ profileId: 'missing' })).rejects.toMatchObject({
+      name: 'BridgeError',
+      code: 'PROFILE_NOT_FOUND',
+    });
     const seen: string[] = [];
     bridge.menu.onCommand((command) => seen.push(command));
     (window.__linedeskMenuCommand as (command: string) => void)('addAccount');

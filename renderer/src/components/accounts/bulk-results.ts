@@ -1,5 +1,5 @@
 // Turns a bulk answer ({results:[{accountId, ok, error?}]}) into the snackbar's sentence and detail lines.
-import type { Account, BulkResult } from '../../api/types';
+import type { Account, AccountActionResults } from '../../../../common/api/accounts';
 
 export interface BulkSummary {
   ok: number;
@@ -9,7 +9,11 @@ export interface BulkSummary {
 }
 
 /** "2 resent, 1 failed" with one line per failure: "Ana Silva — reason". */
-export function summariseBulk(result: BulkResult, accounts: Account[], verb: string): BulkSummary {
+export function summariseBulk(
+  result: AccountActionResults,
+  accounts: Account[],
+  verb: string,
+): BulkSummary {
   const names = new Map(
     accounts.map((account) => [account.id, `${account.firstName} ${account.lastName}`]),
   );

@@ -1,7 +1,7 @@
 // CSV export of accounts: everything matching the filters, or the selected rows — both written by
 // the service (its formula-safe writer is the single source) and saved through main's dialog.
 import { EXPORT_SELECTION_LIMIT, exportAccountsCsv, type AccountQuery } from '../../api/accounts';
-import type { Account } from '../../api/types';
+import type { Account } from '../../../../common/api/accounts';
 import { linedesk } from '../../bridge/linedesk';
 
 export type ExportOutcome = { saved: true; filePath: string } | { saved: false };

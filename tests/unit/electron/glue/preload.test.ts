@@ -50,6 +50,22 @@ describe('preload bridge', () => {
     ).rejects.toThrow(/^The email address or password is not correct\.$/);
   });
 
+  it('rejects with a plain object carrying the code, which contextBridge copies whole', async () => {
+    recorded.invokeAnswer = () => ({
+      ok: false,
+      error: { code: 'TOO_MANY_ATTEMPTS', message: 'Too many attempts.' },
+    });
+    const failure = await bridge.session
+      .signIn({ profileId: 'p', password: 'x', remember: false })
+      .catch((caught: unknown) => caught);
+    expect(failure).not.toBeInstanceOf(Error);
+    expect(failure).toEqual({
+      name: 'BridgeError',
+      code: 'TOO_MANY_ATTEMPTS',
+      message: 'Too many attempts.',
+    });
+  });
+
   it('delivers menu commands and lets the page unsubscribe', () => {
     const seen: string[] = [];
     const stop = bridge.menu.onCommand((command) => seen.push(command));

@@ -21,6 +21,9 @@ const administrator = {
   name: 'Ada Admin',
   privileges: ['accounts', 'administrators'],
   status: 'active',
+  invitedAt: null,
+  createdAt: '2026-01-05T09:00:00.000Z',
+  updatedAt: '2026-01-05T09:00:00.000Z',
 };
 
 async function readJson(request: IncomingMessage): Promise<unknown> {
