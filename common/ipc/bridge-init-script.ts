@@ -26,32 +26,30 @@ export function bridgeInitScript(options: BridgeInitScriptOptions): string {
   const config = ${config};
   const listeners = new Set();
   const bridge = { menu: { onCommand(listener) { listeners.add(listener); return () => listeners.delete(listener); } } };
+  // The same plain { name, code, message } failure as the preload's unwrapEnvelope (see IpcFailure).
+  const unwrap = (envelope) => {
+    if (envelope && envelope.ok === true) return envelope.value;
+    const failed = envelope && envelope.error ? envelope.error : {};
+    throw {
+      name: 'BridgeError',
+      code: typeof failed.code === 'string' ? failed.code : 'INTERNAL',
+      message: typeof failed.message === 'string'
+        ? failed.message
+        : 'Linedesk could not complete this request. Try again.',
+    };
+  };
   for (const channel of config.channels) {
     const [domain, action] = channel.split(':');
     bridge[domain] = bridge[domain] || {};
-    bridge[domain][action] = async (args) => {
-      const envelope = await window[config.invokeBinding](channel, args === undefined ? null : args);
-      if (envelope && envelope.ok === true) return envelope.value;
-      const failed = envelope && envelope.error ? envelope.error : {};
-      throw {
-        name: 'BridgeError',
-        code: typeof failed.code === 'string' ? failed.code : 'INTERNAL',
-        message: typeof failed.message === 'string'
-          ? failed.message
-          : 'Linedesk could not complete this request. Try again.',
-      };
-    };
+    bridge[domain][action] = async (args) =>
+      unwrap(await window[config.invokeBinding](channel, args === undefined ? null : args));
   }
   // A page cannot see a dropped File's path; the harness maps the file's name to a path the test
   // registered, as the preload's webUtils.getPathForFile would.
   bridge.csv.openDropped = async (args) => {
     const file = args && args.file;
     const rest = args && args.organizationId !== undefined ? { organizationId: args.organizationId } : {};
-    const envelope = await window[config.invokeBinding]('csv:openDropped', { path: file ? String(file.name) : '', ...rest });
-    if (envelope && envelope.ok === true) return envelope.value;
-    throw new Error(envelope && envelope.error && envelope.error.message
-      ? envelope.error.message
-      : 'Linedesk could not complete this request. Try again.');
+    return unwrap(await window[config.invokeBinding]('csv:openDropped', { path: file ? String(file.name) : '', ...rest }));
   };
   window[config.menuTrigger] = (command) => {
     if (config.menuCommands.includes(command)) for (const listener of listeners) listener(command);

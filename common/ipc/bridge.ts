@@ -9,7 +9,7 @@ import {
   type MenuCommand,
 } from './channels';
 import type { IpcArgs, IpcResult } from './contract';
-import type { IpcFailure } from './errors';
+import type { IpcErrorCode, IpcFailure } from './errors';
 
 type DomainOf<C extends string> = C extends `${infer D}:${string}` ? D : never;
 type ChannelsOf<D extends string> = Extract<IpcChannel, `${D}:${string}`>;
@@ -56,20 +56,22 @@ export interface BridgeTransport {
   pathForFile(file: DroppedFile): string;
 }
 
+/** The plain failure a bridge call rejects with (see IpcFailure for why it is not an Error). */
+export function ipcFailure(code: IpcErrorCode, message: string): IpcFailure {
+  return { name: 'BridgeError', code, message };
+}
+
 /** Turns an envelope into the value, or throws an IpcFailure with its code and readable sentence. */
 export function unwrapEnvelope<T>(envelope: IpcEnvelope<T>): T {
   if (envelope && envelope.ok === true) return envelope.value;
   const failed = envelope && envelope.ok === false ? envelope.error : undefined;
-  const failure: IpcFailure = {
-    name: 'BridgeError',
-    code: typeof failed?.code === 'string' ? failed.code : 'INTERNAL',
-    message:
-      typeof failed?.message === 'string'
-        ? failed.message
-        : 'Linedesk could not complete this request. Try again.',
-  };
   // A plain object on purpose: it reaches the page with its code (see IpcFailure).
-  throw failure;
+  throw ipcFailure(
+    typeof failed?.code === 'string' ? failed.code : 'INTERNAL',
+    typeof failed?.message === 'string'
+      ? failed.message
+      : 'Linedesk could not complete this request. Try again.',
+  );
 }
 
 /** Builds `window.linedesk` with one function per contract channel, grouped by domain. */
@@ -87,7 +89,9 @@ export function createLinedeskBridge(transport: BridgeTransport): LinedeskBridge
       organizationId?: string | null;
     };
     const filePath = file ? transport.pathForFile(file) : '';
-    if (!filePath) throw new Error('Linedesk can only open a file dropped from a folder.');
+    if (!filePath) {
+      throw ipcFailure('FILE_WITHOUT_PATH', 'Linedesk can only open a file dropped from a folder.');
+    }
     return unwrapEnvelope(
       await transport.invoke('csv:openDropped', {
         path: filePath,

@@ -2,6 +2,7 @@
 // Screens decide on these codes, never on the sentence next to them.
 import type { ErrorCode } from '../errors';
 
+/** Append a code here when main gains a new failure (MainError only takes these). */
 export const mainErrorCodes = [
   'FORBIDDEN_SENDER',
   'UNKNOWN_CHANNEL',
@@ -21,6 +22,11 @@ export const mainErrorCodes = [
   'LINK_NOT_ALLOWED',
   /** The page runs outside the desktop shell (no `window.linedesk`). */
   'BRIDGE_UNAVAILABLE',
+  /** A dropped file the preload cannot find on disk. */
+  'FILE_WITHOUT_PATH',
+  'NOT_IMPLEMENTED',
+  'DRAFT_NOT_FOUND',
+  'UPLOAD_NOT_FOUND',
 ] as const;
 
 /** A failure main itself detects. */

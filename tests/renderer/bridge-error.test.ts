@@ -22,6 +22,7 @@ describe('the renderer bridge', () => {
           },
         }),
         onMenuCommand: () => () => undefined,
+        pathForFile: () => '',
       }),
     );
     const error = await linedesk()
@@ -43,6 +44,7 @@ describe('the renderer bridge', () => {
           listener('search');
           return () => undefined;
         },
+        pathForFile: () => '',
       }),
     );
     await expect(linedesk().app.info()).resolves.toEqual({ channel: 'app:info' });
