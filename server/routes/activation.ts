@@ -1,5 +1,6 @@
 // /api/v1/activation and /activation/number: the device side, without administrator auth.
-// Failed sign-ins are counted per username (10 per hour, in the database) → 429 TOO_MANY_ATTEMPTS.
+// Failed activations are counted per username (10 per hour) and per address (50 per hour), in the
+// database → 429 TOO_MANY_ATTEMPTS.
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import {
   activationBodySchema,
@@ -11,7 +12,11 @@ import { activateAccount } from '../domain/activation/activate-account';
 import { chooseActivationNumber } from '../domain/activation/choose-number';
 import { valueOrThrow } from '../domain/outcome-http';
 import { inTransaction } from '../domain/transaction';
-import { activationPerUsername, assertUnderLimit, countFailure } from '../http/rate-limit';
+import {
+  activationPerAddress,
+  activationPerUsername,
+  reserveAttempt,
+} from '../domain/auth/attempt-limits';
 
 const tags = ['activation'];
 
@@ -31,13 +36,17 @@ export const activationRoutes: FastifyPluginAsyncZod = async (app) => {
     },
     async (request) => {
       const username = request.body.username.trim().toLowerCase();
-      await assertUnderLimit(deps, activationPerUsername, username);
+      // Counted before the password is checked; anything but a wrong password takes it back.
+      const attempt = valueOrThrow(
+        await reserveAttempt(deps, [
+          [activationPerAddress, request.ip],
+          [activationPerUsername, username],
+        ]),
+      );
       const outcome = await inTransaction(deps.db, (trx) =>
         activateAccount(trx, { secret: deps.secrets.invitationKey, now: deps.now() }, request.body),
       );
-      if (!outcome.ok && outcome.code === 'INVALID_INVITATION') {
-        await countFailure(deps, activationPerUsername, username);
-      }
+      if (outcome.ok || outcome.code !== 'INVALID_INVITATION') await attempt.release();
       return valueOrThrow(outcome);
     },
   );

@@ -1,11 +1,14 @@
 // Administrators' passwords: argon2id (slow on purpose; invitation passwords use HMAC instead).
 import { hash, verify } from '@node-rs/argon2';
+import { concurrencyLimit, passwordHashesAtOnce } from './hash-queue';
+
+const inLine = concurrencyLimit(passwordHashesAtOnce);
 
 // OWASP's argon2id baseline: 19 MiB, 2 passes.
 const options = { memoryCost: 19_456, timeCost: 2, parallelism: 1 };
 
 export function hashAdministratorPassword(password: string): Promise<string> {
-  return hash(password, options);
+  return inLine(() => hash(password, options));
 }
 
 /** False for a wrong password or a malformed stored hash (never throws for bad input). */
@@ -14,7 +17,7 @@ export async function verifyAdministratorPassword(
   password: string,
 ): Promise<boolean> {
   try {
-    return await verify(storedHash, password);
+    return await inLine(() => verify(storedHash, password));
   } catch {
     return false;
   }
@@ -27,7 +30,7 @@ let dummyHash: Promise<string> | null = null;
  * response times do not tell which email addresses belong to administrators.
  */
 export async function verifyNothing(password: string): Promise<false> {
-  dummyHash ??= hash('linedesk-no-such-administrator', options);
+  dummyHash ??= inLine(() => hash('linedesk-no-such-administrator', options));
   await verifyAdministratorPassword(await dummyHash, password);
   return false;
 }

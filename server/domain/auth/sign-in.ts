@@ -5,12 +5,8 @@ import type { Session } from '../../../common/api/auth';
 import type { AdministratorRow, Database } from '../../db/schema';
 import type { AppDeps } from '../../deps';
 import { AppError, validationFailed } from '../../http/errors';
-import {
-  assertUnderLimit,
-  countFailure,
-  signInPerAccount,
-  signInPerAddress,
-} from '../../http/rate-limit';
+import { valueOrThrow } from '../outcome-http';
+import { reserveAttempt, signInPerAccount, signInPerAddress } from './attempt-limits';
 import { recordAudit } from '../audit/record-audit';
 import { removeAdministratorPasswords } from '../outbox/spent-passwords';
 import { hashAdministratorPassword, verifyAdministratorPassword, verifyNothing } from './passwords';
@@ -38,8 +34,13 @@ export async function signIn(
   input: { email: string; password: string; address: string },
 ): Promise<Session> {
   const email = input.email.trim().toLowerCase();
-  await assertUnderLimit(deps, signInPerAddress, input.address);
-  await assertUnderLimit(deps, signInPerAccount, email);
+  // Counted before the (slow) password check; a success takes the count back below.
+  const attempt = valueOrThrow(
+    await reserveAttempt(deps, [
+      [signInPerAddress, input.address],
+      [signInPerAccount, email],
+    ]),
+  );
   const now = deps.now();
   const administrator = await deps.db
     .selectFrom('administrators')
@@ -66,13 +67,9 @@ export async function signIn(
     }
   }
   if (!administrator) await verifyNothing(input.password);
-  if (!administrator || !ok) {
-    await countFailure(deps, signInPerAddress, input.address);
-    await countFailure(deps, signInPerAccount, email);
-    throw invalidCredentials();
-  }
+  if (!administrator || !ok) throw invalidCredentials();
 
-  return deps.db.transaction().execute(async (trx) => {
+  const session = await deps.db.transaction().execute(async (trx) => {
     let current: AdministratorRow = administrator;
     if (viaInvitation) {
       // A temporary password is good for one sign-in; that session must choose a password.
@@ -102,6 +99,8 @@ export async function signIn(
     });
     return openSession(deps, trx, current);
   });
+  await attempt.release();
+  return session;
 }
 
 /** Does `password` match the administrator's chosen or latest temporary password? */
@@ -143,14 +142,16 @@ export async function changePassword(
     .selectAll()
     .where('id', '=', administratorId)
     .executeTakeFirstOrThrow();
-  await assertUnderLimit(deps, signInPerAccount, administrator.email);
+  const attempt = valueOrThrow(
+    await reserveAttempt(deps, [[signInPerAccount, administrator.email]]),
+  );
   if (!(await matchesCurrentPassword(deps, administrator, input.currentPassword))) {
-    await countFailure(deps, signInPerAccount, administrator.email);
     throw validationFailed(
       { currentPassword: 'The current password is not correct.' },
       'The current password is not correct.',
     );
   }
+  await attempt.release();
   if (input.newPassword === input.currentPassword) {
     throw validationFailed({ newPassword: 'Choose a password different from the current one.' });
   }
