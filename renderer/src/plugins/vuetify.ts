@@ -17,8 +17,12 @@ const light: ThemeDefinition = {
     warning: '#a15c00',
     error: '#c2302a',
     info: '#1f6fa8',
+    // Grey of "Not Invited" and other quiet states; the palette's grey is too light for text.
+    neutral: '#5b6675',
     'rail-background': '#1c2533',
   },
+  // Vuetify's 0.6 turns labels, hints and secondary text into #7a7a7a (4.3:1 on white); 0.7 is AA.
+  variables: { 'medium-emphasis-opacity': 0.7 },
 };
 
 const dark: ThemeDefinition = {
@@ -34,6 +38,7 @@ const dark: ThemeDefinition = {
     warning: '#f0b44c',
     error: '#ff8a80',
     info: '#7cc4f2',
+    neutral: '#aab4c3',
     'rail-background': '#0d1117',
   },
 };
@@ -58,7 +63,9 @@ export const vuetify = createVuetify({
     VBtn: { density: 'comfortable' },
     VChip: { size: 'small' },
     VCard: { elevation: 0 },
-    VTooltip: { location: 'bottom', openDelay: 300 },
+    // Eager tooltips leave an empty role="tooltip" node per activator in the page (axe
+    // aria-tooltip-name; vuetifyjs/vuetify#21242): render them only while shown.
+    VTooltip: { location: 'bottom', openDelay: 300, eager: false },
     VDataTableServer: { density: 'compact', hover: true, fixedHeader: true },
   },
 });

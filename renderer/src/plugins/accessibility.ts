@@ -1,0 +1,52 @@
+// Accessibility glue Vuetify does not provide: every dialog is named by its own title, and a table that
+// scrolls by itself can be reached and scrolled from the keyboard (v-scroll-region).
+import type { App, Directive } from 'vue';
+
+const dialogSelector = '[role="dialog"]:not([aria-label]):not([aria-labelledby])';
+const titleSelector = '.v-card-title, .v-toolbar-title, .dialog-title, h1, h2, h3';
+let nextTitleId = 0;
+
+/**
+ * VDialog puts role="dialog" on its overlay but never names it (upstream: vuetifyjs/vuetify#14755);
+ * pointing aria-labelledby at the card title names every dialog by what its title says, even as it
+ * changes, including dialogs added later.
+ */
+function nameDialogs(root: ParentNode): void {
+  for (const dialog of root.querySelectorAll<HTMLElement>(dialogSelector)) {
+    const title = dialog.querySelector<HTMLElement>(titleSelector);
+    if (!title) continue;
+    if (!title.id) title.id = `dialog-title-${++nextTitleId}`;
+    dialog.setAttribute('aria-labelledby', title.id);
+  }
+}
+
+function watchDialogs(): void {
+  if (typeof MutationObserver === 'undefined' || typeof document === 'undefined') return;
+  nameDialogs(document);
+  new MutationObserver(() => nameDialogs(document)).observe(document.body, {
+    childList: true,
+    subtree: true,
+  });
+}
+
+/**
+ * On a v-data-table(-server) whose body scrolls by itself: the scrolling wrapper becomes a named,
+ * focusable region, so arrow keys scroll it (WCAG 2.1.1). The value is the region's name.
+ */
+export const vScrollRegion: Directive<HTMLElement, string> = {
+  mounted(element, binding) {
+    const wrapper = element.querySelector<HTMLElement>('.v-table__wrapper');
+    if (!wrapper) return;
+    wrapper.tabIndex = 0;
+    wrapper.setAttribute('role', 'region');
+    wrapper.setAttribute('aria-label', binding.value);
+  },
+};
+
+/** Installs the dialog naming and the v-scroll-region directive. */
+export const accessibility = {
+  install(app: App): void {
+    app.directive('scroll-region', vScrollRegion);
+    watchDialogs();
+  },
+};

@@ -1,0 +1,97 @@
+// Runs axe-core on what the admin sees right now and keeps every finding per screen, so one spec can
+// walk the whole app in one theme and fail with a readable table of what is wrong and where.
+import { AxeBuilder } from '@axe-core/playwright';
+import type { Page } from '@playwright/test';
+import { settle } from '../admin-screens-helpers';
+
+/** WCAG 2.1 A/AA plus axe's best practices (headings, landmarks, regions). */
+const tags = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice'];
+
+export interface AxeFinding {
+  screen: string;
+  rule: string;
+  impact: string;
+  help: string;
+  targets: string[];
+}
+
+/**
+ * Moderate/minor rules that stay, each with the one-line reason. Serious and critical findings are
+ * never accepted here.
+ */
+export const justifiedRules: Record<string, string> = {};
+
+/** Collects axe findings screen by screen. */
+export class AxeAudit {
+  readonly findings: AxeFinding[] = [];
+
+  constructor(private readonly page: Page) {}
+
+  /** Analyses the whole document (dialogs and menus are teleported to the body, so they are included). */
+  async check(screen: string): Promise<void> {
+    // A tooltip half-way through its fade-in has no real colours yet: park the pointer on the rail's
+    // logo (no tooltip there) and let transitions finish first.
+    await this.page.mouse.move(4, 4);
+    await settle(this.page);
+    const main = await new AxeBuilder({ page: this.page })
+      .withTags(tags)
+      .disableRules(['region'])
+      .analyze();
+    // Vuetify teleports popups (menus, tooltips) to its overlay container after the landmarks; each
+    // is tied to its activator (aria-controls / aria-describedby), so "region" looks at the page only.
+    const regions = await new AxeBuilder({ page: this.page })
+      .withRules(['region'])
+      .exclude('.v-overlay-container')
+      .analyze();
+    for (const violation of [...main.violations, ...regions.violations]) {
+      this.findings.push({
+        screen,
+        rule: violation.id,
+        impact: violation.impact ?? 'unknown',
+        help: violation.help,
+        // The selector, the element's opening tag and axe's reason (e.g. the measured contrast).
+        targets: violation.nodes.map(
+          (node) =>
+            `${node.target.join(' ')}\n      ${node.html.slice(0, 240)}\n      ${(node.failureSummary ?? '').replace(/\s+/g, ' ').slice(0, 240)}`,
+        ),
+      });
+    }
+  }
+
+  /** Findings that must be fixed: every serious/critical one, and moderate/minor ones not justified. */
+  blocking(): AxeFinding[] {
+    return this.findings.filter(
+      (finding) =>
+        finding.impact === 'serious' ||
+        finding.impact === 'critical' ||
+        !(finding.rule in justifiedRules),
+    );
+  }
+
+  /** "rule | impact | elements | screens" rows, as the issue measures them. */
+  table(): string {
+    const rows = new Map<string, { impact: string; elements: number; screens: Set<string> }>();
+    for (const finding of this.findings) {
+      const row = rows.get(finding.rule) ?? {
+        impact: finding.impact,
+        elements: 0,
+        screens: new Set<string>(),
+      };
+      row.elements += finding.targets.length;
+      row.screens.add(finding.screen);
+      rows.set(finding.rule, row);
+    }
+    const lines = ['| rule | impact | elements | screens |', '|---|---|---|---|'];
+    for (const [rule, row] of rows) {
+      lines.push(`| ${rule} | ${row.impact} | ${row.elements} | ${[...row.screens].join(', ')} |`);
+    }
+    return lines.join('\n');
+  }
+
+  /** Every finding with its elements, for the failure message. */
+  details(findings: AxeFinding[]): string {
+    return findings
+      .map((f) => `${f.screen}: ${f.rule} (${f.impact}) ${f.help}\n    ${f.targets.join('\n    ')}`)
+      .join('\n');
+  }
+}
