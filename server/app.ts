@@ -13,6 +13,7 @@ import type { AppDeps } from './deps';
 import { registerDeliveryWorker } from './delivery/delivery-plugin';
 import { installErrorHandling } from './http/errors';
 import { installInputGuards } from './http/input-guards';
+import { installRequestLog } from './http/request-log';
 import { administratorRoutes } from './routes/administrators';
 import { accountExportRoutes } from './routes/accounts-export';
 import { accountRoutes } from './routes/accounts';
@@ -54,6 +55,8 @@ export async function buildApp(
 ): Promise<FastifyInstance> {
   const app = Fastify({
     logger: options.logger ?? false,
+    // Fastify's own lines carry the URL with its query string; http/request-log.ts logs instead.
+    disableRequestLogging: true,
     bodyLimit: 8 * 1024 * 1024,
     // Long ids or query strings are refused by validation, not by a crash.
     routerOptions: { maxParamLength: 500 },
@@ -66,6 +69,7 @@ export async function buildApp(
   app.setSerializerCompiler(serializerCompiler);
   installErrorHandling(app);
   installInputGuards(app);
+  installRequestLog(app);
   // Every route as registered, so tests can check that the OpenAPI document lists them all.
   const routes: ApiRoute[] = [];
   app.decorate('apiRoutes', routes);

@@ -1,5 +1,6 @@
 // Runs the outbox worker inside the service: started when the app is ready, stopped (waiting for
 // the batch in flight) when it closes. Tuning comes from the environment, small in tests.
+import { errorFacts } from '../http/request-log';
 import type { FastifyInstance } from 'fastify';
 import { closeTransports, transportsFromEnv } from './transports-from-env';
 import { createOutboxWorker, defaultRetryPolicy, type OutboxWorker } from './worker';
@@ -64,7 +65,7 @@ export function registerDeliveryWorker(
       now: deps.now,
       ...settings,
       onError: (error) =>
-        app.log.warn({ err: error }, 'The outbox worker could not finish a round.'),
+        app.log.warn(errorFacts(error), 'The outbox worker could not finish a round.'),
     });
     app.deliveryWorker = worker;
     stopWorker = async () => {

@@ -6,6 +6,7 @@ import {
   isResponseSerializationError,
 } from 'fastify-type-provider-zod';
 import type { ErrorBody, ErrorCode, ValidationFields } from '../../common/errors';
+import { logUnexpectedError } from './request-log';
 
 /** An expected failure with a code from common/errors.ts and a sentence an admin understands. */
 export class AppError extends Error {
@@ -105,11 +106,11 @@ export function installErrorHandling(app: FastifyInstance): void {
         .send(errorBody('SERVICE_UNAVAILABLE', 'The service is shutting down. Try again shortly.'));
     }
     if (isResponseSerializationError(error)) {
-      request.log.error({ err: error }, 'response did not match its schema');
+      logUnexpectedError(request, error, 'response did not match its schema');
     } else {
       const client = fastifyClientError(error);
       if (client) return reply.status(client.status).send(client.body);
-      request.log.error({ err: error }, 'unexpected error');
+      logUnexpectedError(request, error, 'unexpected error');
     }
     return reply
       .status(500)

@@ -23,7 +23,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import pg from 'pg';
-import type { FastifyInstance } from 'fastify';
+import type { FastifyInstance, FastifyServerOptions } from 'fastify';
 import type { Kysely } from 'kysely';
 import type { Session } from '../../common/api/auth';
 import { defaultConfig, type ServiceConfig } from '../../server/config';
@@ -121,6 +121,8 @@ export interface StartTestServiceOptions {
   listen?: boolean;
   /** A second instance on the same database (several service instances on one PostgreSQL). */
   sameDatabaseAs?: TestService;
+  /** The service's logger, e.g. `{ level: 'info', stream }` to read what it logs. */
+  logger?: FastifyServerOptions['logger'];
 }
 
 async function createPostgresDatabase(): Promise<{ url: string; drop: () => Promise<void> }> {
@@ -180,7 +182,9 @@ export async function startTestService(
     started = await startService(config, {
       now: options.now ?? clock.now,
       // LINEDESK_TEST_LOG=error (or debug…) shows the service's JSON log, e.g. the cause of a 500.
-      logger: process.env.LINEDESK_TEST_LOG ? { level: process.env.LINEDESK_TEST_LOG } : false,
+      logger:
+        options.logger ??
+        (process.env.LINEDESK_TEST_LOG ? { level: process.env.LINEDESK_TEST_LOG } : false),
     });
   } catch (error) {
     await cleanUp();

@@ -1,7 +1,10 @@
 // Saves a CSV the renderer produced (the accounts export) where the administrator chooses, through
-// the system save dialog. Written with a UTF-8 byte order mark so Excel reads accents correctly.
+// the system save dialog. Written with a UTF-8 byte order mark so Excel reads accents correctly,
+// and re-written through the one CSV writer so no formula cell leaves the app, whatever its source.
 import { writeFile } from 'node:fs/promises';
 import path from 'node:path';
+import Papa from 'papaparse';
+import { writeCsv } from '../../../common/csv/writer';
 import type { SaveCsvResult } from '../../../common/ipc/contract';
 import { MainError } from './main-error';
 
@@ -30,6 +33,13 @@ export interface ExportFiles {
 
 const BOM = '\uFEFF';
 
+/** The same records, every cell through the formula rule (already neutralised cells stay as they are). */
+export function formulaSafeCsv(content: string): string {
+  const text = content.startsWith(BOM) ? content.slice(1) : content;
+  const records = Papa.parse<string[]>(text, { skipEmptyLines: true }).data;
+  return writeCsv(records);
+}
+
 export function createExportFiles(options: {
   dialog: SaveDialog;
   /** Where the dialog opens, e.g. the Downloads folder. */
@@ -47,7 +57,7 @@ export function createExportFiles(options: {
       });
       if (choice.canceled || !choice.filePath) return { saved: false };
       try {
-        await writeFile(choice.filePath, content.startsWith(BOM) ? content : BOM + content, 'utf8');
+        await writeFile(choice.filePath, BOM + formulaSafeCsv(content), 'utf8');
       } catch (error) {
         const reason = (error as NodeJS.ErrnoException).code ?? 'unknown';
         throw new MainError(

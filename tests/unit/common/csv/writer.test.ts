@@ -11,14 +11,34 @@ import {
 } from '../../../../common/csv';
 
 describe('formula neutralising', () => {
-  it.each(['=1+2', '+12025550143', '-5', '@SUM(A1)', '\tx', '\rx'])('neutralises %j', (cell) => {
+  it.each([
+    '=1+2',
+    '+12025550143',
+    '-5',
+    '@SUM(A1)',
+    '\tx',
+    '\rx',
+    // Security rule: blanks first do not hide a formula, full-width signs count too.
+    ' =not first',
+    ' =1+1',
+    '\u00a0 @x',
+    '\n=1',
+    '＝HYPERLINK("http://x","y")',
+    '＋1',
+    '－1',
+    '＠x',
+    '  ＝1',
+  ])('neutralises %j', (cell) => {
     expect(looksLikeFormula(cell)).toBe(true);
     expect(neutraliseFormulaCell(cell)).toBe(`'${cell}`);
   });
 
-  it.each(['Jane', '12025550143', '', ' =not first', "'quoted"])('keeps %j', (cell) => {
-    expect(neutraliseFormulaCell(cell)).toBe(cell);
-  });
+  it.each(['Jane', '12025550143', '', '   ', "'quoted", 'a=b', ' x-1', 'O\u2019Brien'])(
+    'keeps %j',
+    (cell) => {
+      expect(neutraliseFormulaCell(cell)).toBe(cell);
+    },
+  );
 
   it('restores a neutralised cell on input and leaves other apostrophes alone', () => {
     expect(restoreNeutralisedCell("'+12025550143")).toBe('+12025550143');
