@@ -29,6 +29,7 @@ import { organizationRoutes } from './routes/organizations';
 import { outboxRoutes } from './routes/outbox';
 import { organizationSettingsRoutes } from './routes/organization-settings';
 import { permissionProfileRoutes } from './routes/permission-profiles';
+import { reportRoutes } from './routes/reports';
 
 export const apiPrefix = '/api/v1';
 
@@ -125,6 +126,7 @@ export async function buildApp(
       await api.register(permissionProfileRoutes);
       await api.register(administratorRoutes);
       await api.register(auditRoutes);
+      await api.register(reportRoutes);
       // ACCOUNTS and DELIVERY: register your route plugins here.
       await api.register(importRoutes);
       await api.register(activationRoutes);

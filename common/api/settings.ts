@@ -15,6 +15,8 @@ export const organizationSettingsSchema = z.object({
   /** Empty = any domain. */
   allowedEmailDomains: z.array(domainSchema).max(100),
   maxLinesAllowed: z.number().int().min(1).max(50),
+  /** The follow-up queue lists Invited accounts whose invitation is older than this (days). */
+  followUpDays: z.number().int().min(0).max(365),
 });
 export type OrganizationSettings = z.infer<typeof organizationSettingsSchema>;
 
@@ -23,6 +25,7 @@ export const defaultOrganizationSettings: OrganizationSettings = {
   singleUseInvitations: false,
   allowedEmailDomains: [],
   maxLinesAllowed: 5,
+  followUpDays: 3,
 };
 
 export const updateOrganizationSettingsSchema = organizationSettingsSchema.partial();

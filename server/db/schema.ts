@@ -27,6 +27,8 @@ export interface OrganizationSettingsTable {
   /** JSON array of lower-case domains; empty = any. */
   allowed_email_domains: string;
   max_lines_allowed: number;
+  /** The follow-up queue's "invited more than N days ago" (migration 006). */
+  follow_up_days: Generated<number>;
   updated_at: string;
 }
 
@@ -124,6 +126,9 @@ export interface AuditEventsTable {
   action: string;
   target_type: string;
   target_id: string | null;
+  /** The target's name and contact (email) when the event happened (migration 006). */
+  target_name: Generated<string | null>;
+  target_contact: Generated<string | null>;
   /** JSON object. */
   details: string;
 }
@@ -206,6 +211,8 @@ export interface OutboxMessagesTable {
   /** A worker's claim; others skip the message until then. */
   claimed_until: string | null;
   last_error: string | null;
+  /** Normalised reason of a final failure (migration 006; server/delivery/failure-reason.ts). */
+  failure_reason: Generated<string | null>;
   created_at: string;
   sent_at: string | null;
   /** The invitation whose password the message carries (migration 005). */

@@ -6,6 +6,7 @@ import type { Database, OutboxMessageRow } from '../db/schema';
 import { isoNow } from '../db/values';
 import { recordAudit } from '../domain/audit/record-audit';
 import { removeSentPassword } from '../domain/outbox/spent-passwords';
+import { deliveryFailureReason } from './failure-reason';
 import type { DeliveryError } from './transport';
 
 export interface RetryPolicy {
@@ -73,6 +74,7 @@ export async function markAttemptFailed(
         claimed_until: null,
         next_attempt_at: null,
         last_error: lastError,
+        failure_reason: deliveryFailureReason(lastError),
       })
       .where('id', '=', message.id)
       .where('status', '=', 'queued')

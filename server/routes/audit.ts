@@ -1,10 +1,24 @@
-// GET /api/v1/audit-events: who did what, when, to what — oldest first (Reports privilege).
+// GET /api/v1/audit-events and /audit-events.csv: who did what, when, to what — oldest first,
+// filtered by administrator, action, organization and dates (Reports privilege, the subtree).
+import { Readable } from 'node:stream';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import { auditEventListQuerySchema, auditEventPageSchema } from '../../common/api/audit';
-import { parseJson } from '../db/values';
+import {
+  auditEventFilterSchema,
+  auditEventListQuerySchema,
+  auditEventPageSchema,
+} from '../../common/api/audit';
+import { csvLine } from '../../common/csv';
+import {
+  auditCsvCells,
+  auditCsvHeader,
+  filteredAuditEvents,
+  toAuditEvent,
+} from '../domain/reports/audit-events';
 import { requirePrivilege, signedIn } from '../http/auth';
 import { paginate } from '../http/paging';
-import { listScope } from '../http/scope';
+import { reportScope } from '../http/report-scope';
+
+const csvBatch = 1000;
 
 export const auditRoutes: FastifyPluginAsyncZod = async (app) => {
   const { db } = app.deps;
@@ -14,32 +28,72 @@ export const auditRoutes: FastifyPluginAsyncZod = async (app) => {
       onRequest: requirePrivilege('reports'),
       schema: {
         tags: ['reports'],
+        operationId: 'listAuditEvents',
         summary: 'Audit events of the subtree, oldest first',
         querystring: auditEventListQuerySchema,
         response: { 200: auditEventPageSchema },
       },
     },
     async (request) => {
-      const { organizationId, action, targetId, actorId, from, to } = request.query;
-      const scope = await listScope(db, signedIn(request), organizationId);
-      let query = db.selectFrom('audit_events').selectAll().where('organization_id', 'in', scope);
-      if (action) query = query.where('action', '=', action);
-      if (targetId) query = query.where('target_id', '=', targetId);
-      if (actorId) query = query.where('actor_id', '=', actorId);
-      // Stored times are UTC ISO strings, so comparing normalised text compares instants.
-      if (from) query = query.where('created_at', '>=', new Date(from).toISOString());
-      if (to) query = query.where('created_at', '<', new Date(to).toISOString());
-      return paginate(query.orderBy('seq'), request.query, (row) => ({
-        id: row.id,
-        createdAt: row.created_at,
-        actorId: row.actor_id,
-        actorEmail: row.actor_email,
-        organizationId: row.organization_id,
-        action: row.action,
-        targetType: row.target_type,
-        targetId: row.target_id,
-        details: parseJson<Record<string, unknown>>(row.details, {}),
-      }));
+      const { organizationId, includeSubOrganizations } = request.query;
+      const scope = await reportScope(
+        db,
+        signedIn(request),
+        organizationId,
+        includeSubOrganizations,
+      );
+      const query = filteredAuditEvents(db, scope.organizationIds, request.query);
+      return paginate(query, request.query, toAuditEvent);
+    },
+  );
+
+  app.get(
+    '/audit-events.csv',
+    {
+      onRequest: requirePrivilege('reports'),
+      schema: {
+        tags: ['reports'],
+        operationId: 'exportAuditEventsCsv',
+        summary: 'Every audit event matching the filters as CSV (formula-safe)',
+        querystring: auditEventFilterSchema,
+        produces: ['text/csv'],
+      },
+    },
+    async (request, reply) => {
+      const { organizationId, includeSubOrganizations } = request.query;
+      const scope = await reportScope(
+        db,
+        signedIn(request),
+        organizationId,
+        includeSubOrganizations,
+      );
+      const names = new Map(
+        (
+          await db
+            .selectFrom('organizations')
+            .select(['id', 'name'])
+            .where('id', 'in', scope.organizationIds)
+            .execute()
+        ).map((row) => [row.id, row.name]),
+      );
+      const query = filteredAuditEvents(db, scope.organizationIds, request.query);
+      async function* lines() {
+        yield csvLine(auditCsvHeader);
+        // Paged by position so a long trail never sits in memory at once.
+        for (let offset = 0; ; offset += csvBatch) {
+          const rows = await query.limit(csvBatch).offset(offset).execute();
+          for (const row of rows) {
+            const event = toAuditEvent(row);
+            yield csvLine(auditCsvCells(event, names.get(event.organizationId ?? '')));
+          }
+          if (rows.length < csvBatch) return;
+        }
+      }
+      const stamp = app.deps.now().toISOString().slice(0, 10);
+      return reply
+        .header('Content-Type', 'text/csv; charset=utf-8')
+        .header('Content-Disposition', `attachment; filename="activity-${stamp}.csv"`)
+        .send(Readable.from(lines()));
     },
   );
 };

@@ -30,6 +30,7 @@ async function readSettings(
     singleUseInvitations: isSet(row.single_use_invitations),
     allowedEmailDomains: parseJson<string[]>(row.allowed_email_domains, []),
     maxLinesAllowed: row.max_lines_allowed,
+    followUpDays: row.follow_up_days,
   };
 }
 
@@ -86,6 +87,7 @@ export const organizationSettingsRoutes: FastifyPluginAsyncZod = async (app) => 
             ...(change.maxLinesAllowed !== undefined && {
               max_lines_allowed: change.maxLinesAllowed,
             }),
+            ...(change.followUpDays !== undefined && { follow_up_days: change.followUpDays }),
             updated_at: now.toISOString(),
           })
           .where('organization_id', '=', organization.id)

@@ -3,6 +3,7 @@
 import type { Kysely } from 'kysely';
 import type { Database } from '../../db/schema';
 import { newId } from '../../db/values';
+import { targetNames, type TargetName } from './target-names';
 
 export interface AuditActor {
   id: string;
@@ -22,7 +23,8 @@ export interface AuditEntry {
   at?: Date;
 }
 
-function auditRow(entry: AuditEntry) {
+function auditRow(entry: AuditEntry, names: Map<string, TargetName>) {
+  const target = entry.targetId === null ? undefined : names.get(entry.targetId);
   return {
     id: newId(),
     created_at: (entry.at ?? new Date()).toISOString(),
@@ -32,22 +34,27 @@ function auditRow(entry: AuditEntry) {
     action: entry.action,
     target_type: entry.targetType,
     target_id: entry.targetId,
+    target_name: target?.name ?? null,
+    target_contact: target?.contact ?? null,
     details: JSON.stringify(entry.details ?? {}),
   };
 }
 
 /** Records one audit event (pass the transaction of the change). */
 export async function recordAudit(db: Kysely<Database>, entry: AuditEntry): Promise<void> {
-  await db.insertInto('audit_events').values(auditRow(entry)).execute();
+  const names = await targetNames(db, [entry]);
+  await db.insertInto('audit_events').values(auditRow(entry, names)).execute();
 }
 
 /** Records many events in batches (imports, bulk actions). */
 export async function recordAudits(db: Kysely<Database>, entries: AuditEntry[]): Promise<void> {
   const batchSize = 500;
   for (let start = 0; start < entries.length; start += batchSize) {
+    const batch = entries.slice(start, start + batchSize);
+    const names = await targetNames(db, batch);
     await db
       .insertInto('audit_events')
-      .values(entries.slice(start, start + batchSize).map(auditRow))
+      .values(batch.map((entry) => auditRow(entry, names)))
       .execute();
   }
 }

@@ -91,6 +91,7 @@ export async function createOrganization(
         settings?.allowed_email_domains ??
         JSON.stringify(defaultOrganizationSettings.allowedEmailDomains),
       max_lines_allowed: settings?.max_lines_allowed ?? defaultOrganizationSettings.maxLinesAllowed,
+      follow_up_days: settings?.follow_up_days ?? defaultOrganizationSettings.followUpDays,
       updated_at: now,
     })
     .execute();

@@ -189,6 +189,7 @@ describe.each(serviceBackends())('organizations and setup on $name', (backend) =
       singleUseInvitations: false,
       allowedEmailDomains: [],
       maxLinesAllowed: 5,
+      followUpDays: 3,
     });
     const changed = await service.request('PATCH', url, {
       token,
@@ -204,6 +205,7 @@ describe.each(serviceBackends())('organizations and setup on $name', (backend) =
       singleUseInvitations: true,
       allowedEmailDomains: ['example.com'],
       maxLinesAllowed: 5,
+      followUpDays: 3,
     });
     const invalid = await service.request('PATCH', url, {
       token,
