@@ -7,7 +7,7 @@ import { createDatabase, type ServiceDatabase } from './db/database';
 import { migrateToLatest } from './db/migrate';
 import type { AppDeps } from './deps';
 import { ensureBootstrapAdministrator, type BootstrapResult } from './domain/bootstrap';
-import { loadServiceSecrets } from './domain/secrets';
+import { assertSecretStrength, loadServiceSecrets } from './domain/secrets';
 
 export interface StartedService {
   app: FastifyInstance;
@@ -29,6 +29,8 @@ export async function startService(
   config: ServiceConfig,
   options: StartOptions = {},
 ): Promise<StartedService> {
+  // Refuse before anything is created on disk.
+  assertSecretStrength(config.secret);
   const database = createDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
   try {
     await migrateToLatest(database.db);

@@ -1,6 +1,6 @@
 // Opens the service's database: SQLite (better-sqlite3, WAL) by default, PostgreSQL (pg) with a
 // DATABASE_URL. Both give the same Kysely<Database>; counts come back as JS numbers on both.
-import { mkdirSync } from 'node:fs';
+import { chmodSync, closeSync, existsSync, mkdirSync, openSync } from 'node:fs';
 import path from 'node:path';
 import SqliteDatabase from 'better-sqlite3';
 import { Kysely, PostgresDialect, SqliteDialect } from 'kysely';
@@ -49,10 +49,17 @@ export function createDatabase(config: DatabaseConfig): ServiceDatabase {
     const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
     return { db, dialect: 'postgres', destroy: () => db.destroy() };
   }
-  mkdirSync(config.dataDir, { recursive: true });
+  // The folder and the files hold every account and secret: readable by the service's user only.
+  mkdirSync(config.dataDir, { recursive: true, mode: 0o700 });
   const file = path.join(config.dataDir, 'linedesk.sqlite');
+  closeSync(openSync(file, 'a', 0o600));
+  chmodSync(file, 0o600);
   const sqlite = new SqliteDatabase(file);
   sqlite.pragma('journal_mode = WAL');
+  // SQLite gives the -wal and -shm files the database file's mode; make sure of it.
+  for (const companion of [`${file}-wal`, `${file}-shm`]) {
+    if (existsSync(companion)) chmodSync(companion, 0o600);
+  }
   sqlite.pragma('foreign_keys = ON');
   sqlite.pragma('busy_timeout = 10000');
   sqlite.pragma('synchronous = NORMAL');

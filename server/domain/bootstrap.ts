@@ -48,7 +48,8 @@ export async function ensureBootstrapAdministrator(deps: AppDeps): Promise<Boots
           name: 'Administrator',
           privileges: JSON.stringify(privileges),
           password_hash: passwordHash,
-          password_change_required: 0,
+          // A generated password was printed on a console: it must be replaced at first sign-in.
+          password_change_required: generatedPassword ? 1 : 0,
           status: 'active',
           invited_at: null,
           created_at: now.toISOString(),

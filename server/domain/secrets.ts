@@ -32,12 +32,24 @@ async function storedSecret(db: Kysely<Database>, name: string): Promise<Buffer>
   return Buffer.from(row.value, 'base64');
 }
 
+/** The least length of LINEDESK_SECRET: 32 characters (about 190 bits when random). */
+export const minimumSecretLength = 32;
+
+/** Throws a sentence saying what is wrong when LINEDESK_SECRET is set but too short. */
+export function assertSecretStrength(secret: string | undefined): void {
+  if (secret === undefined || secret.length >= minimumSecretLength) return;
+  throw new Error(
+    `LINEDESK_SECRET must have at least ${minimumSecretLength} characters (it has ${secret.length}). Use a long random value, e.g. \`openssl rand -base64 48\`, or leave it unset to keep the generated secrets.`,
+  );
+}
+
 /** Loads (creating on first start) the service secrets. */
 export async function loadServiceSecrets(
   db: Kysely<Database>,
   override?: string,
 ): Promise<ServiceSecrets> {
   if (override) {
+    assertSecretStrength(override);
     const derive = (name: string) => createHmac('sha256', override).update(name).digest();
     return {
       signingKey: derive(secretNames.signingKey),

@@ -108,12 +108,12 @@ describe.each(serviceBackends())('LINEDESK_SECRET and health on $name', (backend
   it('instances with the same LINEDESK_SECRET accept each other’s tokens, others do not', async () => {
     const first = await startTestService(backend, {
       listen: false,
-      config: { secret: 'one shared secret for the tests' },
+      config: { secret: 'one shared secret for the tests, long enough' },
     });
     const same = await startTestService(backend, {
       listen: false,
       sameDatabaseAs: first,
-      config: { secret: 'one shared secret for the tests' },
+      config: { secret: 'one shared secret for the tests, long enough' },
     });
     const stored = await startTestService(backend, { listen: false, sameDatabaseAs: first });
     try {
