@@ -60,6 +60,19 @@ if (parts.has('main'))
     bundleDependencies: false,
   });
 
+// The CSV worker thread: one self-contained ES module (no node_modules lookups), unpacked from
+// the asar archive so worker_threads can load it (electron-builder.yml asarUnpack).
+if (parts.has('main'))
+  await bundle({
+    label: 'CSV worker',
+    input: { 'csv-worker': at('electron/main/services/csv/csv-worker.ts') },
+    outDir: out('electron/csv-worker'),
+    format: 'es',
+    fileName: '[name].mjs',
+    external: [],
+    bundleDependencies: true,
+  });
+
 if (parts.has('preload'))
   await bundle({
     label: 'Electron preload',

@@ -1,5 +1,5 @@
-// IPC handlers of the CSV engine, drafts, recent files and the cached organization data. Until the
-// engine answers a channel, it says so with NOT_IMPLEMENTED rather than failing obscurely.
+// IPC handlers of the CSV engine, drafts, recent files and the cached organization data: each
+// hands its validated arguments to main's CSV service (rows cross a page at a time).
 import type { IpcChannel } from '../../../common/ipc/contract';
 import type { MainServices } from '../services/create-main-services';
 import { MainError } from '../services/main-error';
@@ -19,23 +19,27 @@ const notImplemented = (channel: CsvChannel) => (): never => {
 };
 
 /** The CSV engine's part of the handler table. */
-export function createCsvHandlers(_services: MainServices): Pick<IpcHandlers, CsvChannel> {
+export function createCsvHandlers(services: MainServices): Pick<IpcHandlers, CsvChannel> {
+  const { csv } = services;
   return {
-    'csv:open': notImplemented('csv:open'),
-    'csv:openDropped': notImplemented('csv:openDropped'),
-    'csv:rows': notImplemented('csv:rows'),
-    'csv:edit': notImplemented('csv:edit'),
-    'csv:deleteRow': notImplemented('csv:deleteRow'),
-    'csv:summary': notImplemented('csv:summary'),
-    'csv:recheck': notImplemented('csv:recheck'),
-    'csv:exportProblems': notImplemented('csv:exportProblems'),
-    'csv:saveAs': notImplemented('csv:saveAs'),
-    'drafts:list': notImplemented('drafts:list'),
-    'drafts:open': notImplemented('drafts:open'),
-    'drafts:delete': notImplemented('drafts:delete'),
-    'drafts:setUpload': notImplemented('drafts:setUpload'),
-    'recentFiles:list': notImplemented('recentFiles:list'),
-    'recentFiles:open': notImplemented('recentFiles:open'),
+    'csv:open': (args) => csv.openByDialog(args?.organizationId ?? null),
+    'csv:openDropped': ({ path, organizationId }) => csv.openDropped(path, organizationId ?? null),
+    'csv:rows': ({ draftId, filter, offset, limit }) => csv.rows(draftId, filter, offset, limit),
+    'csv:edit': ({ draftId, row, column, value }) => csv.edit(draftId, row, column, value),
+    'csv:deleteRow': ({ draftId, row }) => csv.deleteRow(draftId, row),
+    'csv:summary': ({ draftId }) => csv.summary(draftId),
+    'csv:recheck': ({ draftId, organizationId }) => csv.recheck(draftId, organizationId),
+    'csv:exportProblems': ({ draftId }) => csv.exportProblems(draftId),
+    'csv:saveAs': ({ draftId }) => csv.saveAs(draftId),
+    'drafts:list': () => csv.listDrafts(),
+    'drafts:open': ({ draftId }) => csv.openDraft(draftId),
+    'drafts:delete': async ({ draftId }) => {
+      await csv.deleteDraft(draftId);
+      return { deleted: true };
+    },
+    'drafts:setUpload': ({ draftId, upload }) => csv.setUpload(draftId, upload),
+    'recentFiles:list': () => csv.recentFiles(),
+    'recentFiles:open': ({ id, organizationId }) => csv.openRecent(id, organizationId ?? null),
     'metadata:status': notImplemented('metadata:status'),
     'metadata:refresh': notImplemented('metadata:refresh'),
   };

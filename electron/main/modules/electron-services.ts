@@ -45,5 +45,9 @@ export function createElectronMainServices(
           nodePath: process.env.LINEDESK_NODE ?? 'node',
         }),
     downloadsDir: app.getPath('downloads'),
+    // worker_threads cannot load from the asar archive: the worker is unpacked beside it.
+    csvWorkerPath: path
+      .join(appPath, 'dist', 'electron', 'csv-worker', 'csv-worker.mjs')
+      .replace(/app\.asar(?=[\\/])/, 'app.asar.unpacked'),
   });
 }

@@ -16,10 +16,13 @@ import {
 } from './export-files';
 import { createExternalLinks, type ExternalLinks, type ExternalOpener } from './external-links';
 import { createConfStoreFactory, type StoreFactory } from './key-value-store';
+import { createCsvService, type CsvService } from './csv/csv-service';
+import { createCsvWorkerClient } from './csv/csv-worker-client';
+import { createDraftStore } from './csv/draft-store';
+import { createRecentFiles } from './csv/recent-files';
 import { createLocalService, type LocalService } from './local-service';
 import { createImportUploads, type ImportUploads, type UploadRowSource } from './import-upload';
 import { createUploadStore } from './import-upload-store';
-import { MainError } from './main-error';
 import { createPrefsStore, type PrefsStore } from './prefs';
 import { createProfileStore, type ProfileStore } from './profiles';
 import { createNodeServiceLauncher, type ServiceLauncher } from './service-launcher';
@@ -47,6 +50,8 @@ export interface MainServicesOptions {
   platform?: NodeJS.Platform;
   /** Waits before each retry of an upload call (tests shorten them). */
   uploadRetryDelaysMs?: number[];
+  /** The CSV worker thread's file. Default: beside the CSV service (TypeScript) or the built main. */
+  csvWorkerPath?: string;
 }
 
 export interface MainServices {
@@ -59,6 +64,8 @@ export interface MainServices {
   exportFiles: ExportFiles;
   externalLinks: ExternalLinks;
   uploads: ImportUploads;
+  /** The CSV engine: drafts, their checked rows (in a worker thread), recent files. */
+  csv: CsvService;
   /** Origins the renderer may call: every profile's service plus the running local service. */
   connectOrigins(): string[];
   /** Stops the local service; call before quitting. */
@@ -94,11 +101,14 @@ export function createMainServices(options: MainServicesOptions): MainServices {
     shell: options.shell,
     extraOrigins: () => profiles.serviceOrigins(),
   });
-  const uploadRows: UploadRowSource = {
-    rowsForUpload() {
-      return Promise.reject(new MainError('DRAFT_NOT_FOUND', 'This draft no longer exists.'));
-    },
-  };
+  const csv = createCsvService({
+    store: createDraftStore(options.dataDir),
+    worker: createCsvWorkerClient(options.csvWorkerPath),
+    recent: createRecentFiles(stores('recent-files')),
+    dialogs: options.dialogs,
+    downloadsDir: options.downloadsDir ?? path.join(os.homedir(), 'Downloads'),
+  });
+  const uploadRows: UploadRowSource = { rowsForUpload: (draftId) => csv.rowsForUpload(draftId) };
   const uploads = createImportUploads({
     store: createUploadStore(options.dataDir),
     rowSource: uploadRows,
@@ -126,6 +136,7 @@ export function createMainServices(options: MainServicesOptions): MainServices {
     exportFiles,
     externalLinks,
     uploads,
+    csv,
     connectOrigins() {
       const origins = new Set(profiles.serviceOrigins());
       const local = localService.status().url;
@@ -134,7 +145,7 @@ export function createMainServices(options: MainServicesOptions): MainServices {
     },
     async dispose() {
       await uploads.dispose();
-      await localService.stop();
+      await Promise.all([localService.stop(), csv.dispose()]);
     },
   };
 }

@@ -8,6 +8,7 @@ import { createInterface } from 'node:readline';
 import vm from 'node:vm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { IPC_CHANNELS } from '../../../common/ipc/contract';
+import { createCsvWorkerClient } from '../../../electron/main/services/csv/csv-worker-client';
 import { makeTempDir } from './support/temp-dir';
 
 describe('build output', () => {
@@ -116,6 +117,25 @@ describe('build output', () => {
       expect(login.status).toBe(200);
     } finally {
       child.kill();
+    }
+  });
+
+  it('the CSV worker is one self-contained module that reads and checks a file', async () => {
+    const code = await readFile(out('electron/csv-worker/csv-worker.mjs'), 'utf8');
+    const imported = [...code.matchAll(/^import .* from ['"]([^'"]+)['"]/gm)].map((m) => m[1]);
+    expect(imported.filter((name) => !name!.startsWith('node:'))).toEqual([]);
+    const worker = createCsvWorkerClient(out('electron/csv-worker/csv-worker.mjs'));
+    try {
+      const loaded = await worker.load({
+        draftId: 'build-output',
+        sourcePath: path.resolve('tests/fixtures/csv/libreoffice-utf16le-tab.txt'),
+        context: {},
+        edits: [],
+        deleted: [],
+      });
+      expect(loaded).toMatchObject({ ok: true, encoding: 'utf-16le', counts: { rows: 6 } });
+    } finally {
+      await worker.terminate();
     }
   });
 });

@@ -1,0 +1,338 @@
+// The import wizard's engine in main: opens files (dialog, drop, recent list) into drafts, pages and
+// edits their checked rows in the worker thread, autosaves every change, and writes CSVs through
+// main's Save dialog. The renderer only ever holds draft ids and pages of rows.
+import path from 'node:path';
+import type { ImportRowInput } from '../../../../common/api/imports';
+import { CSV_FILE_ERROR_MESSAGES } from '../../../../common/csv/file-check';
+import type { ImportRowRulesContext } from '../../../../common/csv/row-rules';
+import type {
+  CsvEditResult,
+  CsvOpenResult,
+  CsvRowsFilter,
+  CsvRowsResult,
+  CsvSaveResult,
+  DraftListItem,
+  DraftSummary,
+  DraftUpload,
+  RecentFile,
+} from '../../../../common/ipc/csv-contract';
+import type { TemplateColumnKey } from '../../../../common/csv/template';
+import type { OpenDialog, SaveDialog } from '../export-files';
+import { MainError } from '../main-error';
+import { CsvWorkerError, type CsvWorkerClient } from './csv-worker-client';
+import type { DraftStore, DraftRecord } from './draft-store';
+import { expiresAt } from './draft-store';
+import { acceptFile, isTooLarge } from './file-gate';
+import type { RecentFiles } from './recent-files';
+
+/** Where the checks' organization data comes from (main's offline cache). */
+export interface ChecksContextSource {
+  contextFor(organizationId: string | null): {
+    context: ImportRowRulesContext;
+    cachedAt: string | null;
+  };
+}
+
+export interface CsvService {
+  openByDialog(organizationId: string | null): Promise<CsvOpenResult>;
+  openDropped(filePath: string, organizationId: string | null): Promise<CsvOpenResult>;
+  openRecent(id: string, organizationId: string | null): Promise<CsvOpenResult>;
+  rows(
+    draftId: string,
+    filter: CsvRowsFilter,
+    offset: number,
+    limit: number,
+  ): Promise<CsvRowsResult>;
+  edit(
+    draftId: string,
+    row: number,
+    column: TemplateColumnKey,
+    value: string,
+  ): Promise<CsvEditResult>;
+  deleteRow(draftId: string, row: number): Promise<CsvEditResult>;
+  summary(draftId: string): Promise<DraftSummary>;
+  recheck(draftId: string, organizationId?: string | null): Promise<DraftSummary>;
+  saveAs(draftId: string): Promise<CsvSaveResult>;
+  exportProblems(draftId: string): Promise<CsvSaveResult>;
+  listDrafts(): Promise<DraftListItem[]>;
+  openDraft(draftId: string): Promise<DraftSummary>;
+  deleteDraft(draftId: string): Promise<void>;
+  setUpload(draftId: string, upload: DraftUpload | null): Promise<DraftSummary>;
+  recentFiles(): RecentFile[];
+  /** Every row of a draft (deleted ones left out) for the import upload, with the file's name. */
+  rowsForUpload(draftId: string): Promise<{ fileName: string; rows: ImportRowInput[] }>;
+  dispose(): Promise<void>;
+}
+
+/** Drafts whose rows the worker keeps in memory at once (others are reloaded from disk). */
+const LOADED_DRAFTS = 3;
+
+const draftNotFound = () =>
+  new MainError('DRAFT_NOT_FOUND', 'This draft no longer exists. Open the file again.');
+
+export function summaryOf(record: DraftRecord): DraftSummary {
+  return {
+    draftId: record.draftId,
+    name: record.name,
+    encoding: record.encoding,
+    delimiter: record.delimiter,
+    counts: record.counts,
+    notices: record.notices,
+    organizationId: record.organizationId,
+    metadataCachedAt: record.metadataCachedAt,
+    createdAt: record.createdAt,
+    updatedAt: record.updatedAt,
+    upload: record.upload,
+  };
+}
+
+export function createCsvService(options: {
+  store: DraftStore;
+  worker: CsvWorkerClient;
+  recent: RecentFiles;
+  dialogs: SaveDialog & Partial<OpenDialog>;
+  downloadsDir: string;
+  contexts?: ChecksContextSource;
+  now?: () => Date;
+}): CsvService {
+  const { store, worker, recent, dialogs } = options;
+  const contexts: ChecksContextSource = options.contexts ?? {
+    contextFor: () => ({ context: {}, cachedAt: null }),
+  };
+  const now = () => (options.now ?? (() => new Date()))().toISOString();
+  const records = new Map<string, DraftRecord>();
+  /** Drafts the worker holds, least recently used first. */
+  const loaded = new Set<string>();
+
+  async function recordOf(draftId: string): Promise<DraftRecord> {
+    const known = records.get(draftId) ?? (await store.read(draftId));
+    if (!known) throw draftNotFound();
+    records.set(draftId, known);
+    return known;
+  }
+
+  function touch(draftId: string): void {
+    loaded.delete(draftId);
+    loaded.add(draftId);
+    for (const old of loaded) {
+      if (loaded.size <= LOADED_DRAFTS) break;
+      loaded.delete(old);
+      records.delete(old);
+      void worker.close({ draftId: old }).catch(() => undefined);
+    }
+  }
+
+  async function load(record: DraftRecord): Promise<void> {
+    const { context, cachedAt } = contexts.contextFor(record.organizationId);
+    const result = await worker.load({
+      draftId: record.draftId,
+      sourcePath: store.sourcePath(record.draftId),
+      context,
+      edits: record.edits,
+      deleted: record.deleted,
+    });
+    if (!result.ok) throw new MainError(result.error.code, result.error.message);
+    record.counts = result.counts;
+    record.metadataCachedAt = cachedAt;
+    touch(record.draftId);
+  }
+
+  /** Runs `work` on a draft the worker holds, loading it (again) from disk when needed. */
+  async function withDraft<T>(
+    draftId: string,
+    work: (record: DraftRecord) => Promise<T>,
+  ): Promise<T> {
+    const record = await recordOf(draftId);
+    if (!loaded.has(draftId)) await load(record);
+    else touch(draftId);
+    try {
+      return await work(record);
+    } catch (error) {
+      // The worker restarted or dropped the draft: load it from disk and try once more.
+      if (!(error instanceof CsvWorkerError)) throw error;
+      if (error.code === 'ENOENT') throw draftNotFound();
+      loaded.delete(draftId);
+      await load(record);
+      return work(record);
+    }
+  }
+
+  async function persist(record: DraftRecord): Promise<void> {
+    record.updatedAt = now();
+    await store.save(record);
+  }
+
+  async function openPath(filePath: string, organizationId: string | null): Promise<CsvOpenResult> {
+    const real = await acceptFile(filePath);
+    const name = path.basename(filePath);
+    if (await isTooLarge(real)) {
+      return {
+        outcome: 'fileError',
+        name,
+        fileError: { code: 'TOO_LARGE', message: CSV_FILE_ERROR_MESSAGES.TOO_LARGE },
+      };
+    }
+    const draftId = store.newDraftId();
+    const sourcePath = await store.importSource(draftId, real);
+    const { context, cachedAt } = contexts.contextFor(organizationId);
+    const result = await worker.load({ draftId, sourcePath, context, edits: [], deleted: [] });
+    if (!result.ok) {
+      await store.remove(draftId);
+      return { outcome: 'fileError', name, fileError: result.error };
+    }
+    const at = now();
+    const record: DraftRecord = {
+      version: 1,
+      draftId,
+      name,
+      encoding: result.encoding,
+      delimiter: result.delimiter,
+      notices: result.notices,
+      counts: result.counts,
+      organizationId,
+      metadataCachedAt: cachedAt,
+      createdAt: at,
+      updatedAt: at,
+      upload: null,
+      edits: [],
+      deleted: [],
+    };
+    await store.save(record);
+    records.set(draftId, record);
+    touch(draftId);
+    recent.remember(real);
+    return { outcome: 'opened', draft: summaryOf(record) };
+  }
+
+  async function saveThrough(
+    draftId: string,
+    title: string,
+    suffix: string,
+    write: (filePath: string) => Promise<number>,
+  ): Promise<CsvSaveResult> {
+    const record = await recordOf(draftId);
+    const base = record.name.replace(/\.[^.]*$/, '');
+    const choice = await dialogs.showSaveDialog({
+      title,
+      defaultPath: path.join(options.downloadsDir, `${base}${suffix}.csv`),
+      filters: [{ name: 'CSV file', extensions: ['csv'] }],
+    });
+    if (choice.canceled || !choice.filePath) return { saved: false };
+    const filePath = choice.filePath;
+    try {
+      const rows = await withDraft(draftId, () => write(filePath));
+      return { saved: true, fileName: path.basename(filePath), rows };
+    } catch (error) {
+      if (error instanceof MainError) throw error;
+      const reason = (error as { code?: string }).code ?? 'unknown';
+      throw new MainError(
+        'FILE_NOT_SAVED',
+        `The file could not be saved to ${filePath} (${reason}). Choose another folder and try again.`,
+      );
+    }
+  }
+
+  return {
+    async openByDialog(organizationId) {
+      if (!dialogs.showOpenDialog) {
+        throw new MainError('NOT_AVAILABLE', 'The Open dialog is not available here.');
+      }
+      const choice = await dialogs.showOpenDialog({
+        title: 'Open a CSV file',
+        properties: ['openFile'],
+        filters: [
+          { name: 'CSV files', extensions: ['csv', 'txt', 'tsv'] },
+          { name: 'All files', extensions: ['*'] },
+        ],
+      });
+      const picked = choice.filePaths[0];
+      if (choice.canceled || !picked) return { outcome: 'cancelled' };
+      return openPath(picked, organizationId);
+    },
+    openDropped: (filePath, organizationId) => openPath(filePath, organizationId),
+    async openRecent(id, organizationId) {
+      const filePath = recent.pathOf(id);
+      if (!filePath) {
+        throw new MainError('FILE_NOT_FOUND', 'This file is no longer in the recent list.');
+      }
+      return openPath(filePath, organizationId);
+    },
+    rows: (draftId, filter, offset, limit) =>
+      withDraft(draftId, async () => {
+        const page = await worker.page({ draftId, filter, offset, limit });
+        return { ...page, offset };
+      }),
+    edit: (draftId, row, column, value) =>
+      withDraft(draftId, async (record) => {
+        const outcome = await worker.edit({ draftId, row, column, value });
+        if (!outcome) throw new MainError('ROW_NOT_FOUND', `Row ${row} is not in this draft.`);
+        record.edits = record.edits.filter((e) => !(e.row === row && e.column === column));
+        record.edits.push({ row, column, value });
+        record.counts = outcome.counts;
+        await persist(record);
+        return outcome;
+      }),
+    deleteRow: (draftId, row) =>
+      withDraft(draftId, async (record) => {
+        const outcome = await worker.deleteRow({ draftId, row });
+        if (!outcome) throw new MainError('ROW_NOT_FOUND', `Row ${row} is not in this draft.`);
+        record.edits = record.edits.filter((e) => e.row !== row);
+        record.deleted.push(row);
+        record.counts = outcome.counts;
+        await persist(record);
+        return outcome;
+      }),
+    summary: (draftId) => withDraft(draftId, async (record) => summaryOf(record)),
+    recheck: (draftId, organizationId) =>
+      withDraft(draftId, async (record) => {
+        if (organizationId !== undefined) record.organizationId = organizationId;
+        const { context, cachedAt } = contexts.contextFor(record.organizationId);
+        record.counts = await worker.recheck({ draftId, context });
+        record.metadataCachedAt = cachedAt;
+        await persist(record);
+        return summaryOf(record);
+      }),
+    saveAs: (draftId) =>
+      saveThrough(draftId, 'Save the checked file as CSV', ' (checked)', (filePath) =>
+        worker.writeCsv({ draftId, filePath }),
+      ),
+    exportProblems: (draftId) =>
+      saveThrough(draftId, 'Export the problems', ' problems', (filePath) =>
+        worker.writeProblems({ draftId, filePath }),
+      ),
+    async listDrafts() {
+      const all = await store.list(new Date(now()));
+      return all.map((record) => ({
+        draftId: record.draftId,
+        name: record.name,
+        rows: record.counts.rows,
+        problems: record.counts.invalid,
+        updatedAt: record.updatedAt,
+        upload: record.upload,
+        expiresAt: expiresAt(record),
+      }));
+    },
+    openDraft: (draftId) => withDraft(draftId, async (record) => summaryOf(record)),
+    async deleteDraft(draftId) {
+      await recordOf(draftId);
+      records.delete(draftId);
+      if (loaded.delete(draftId)) await worker.close({ draftId }).catch(() => undefined);
+      await store.remove(draftId);
+    },
+    async setUpload(draftId, upload) {
+      const record = await recordOf(draftId);
+      record.upload = upload;
+      await persist(record);
+      return summaryOf(record);
+    },
+    recentFiles: () => recent.list(),
+    rowsForUpload: (draftId) =>
+      withDraft(draftId, async (record) => ({
+        fileName: record.name,
+        rows: await worker.uploadRows({ draftId }),
+      })),
+    async dispose() {
+      await worker.terminate();
+    },
+  };
+}

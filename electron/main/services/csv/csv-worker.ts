@@ -1,0 +1,25 @@
+// The CSV worker thread's entry: reading, checking and paging happen here, never on main's thread.
+// Built as its own self-contained file (scripts/build.mjs), run by TypeScript through tsx in tests.
+import { parentPort } from 'node:worker_threads';
+import { createDraftEngine, DraftNotLoaded } from './draft-engine';
+import type { CsvWorkerRequest, CsvWorkerResponse } from './csv-worker-protocol';
+
+const engine = createDraftEngine();
+const port = parentPort;
+if (!port) throw new Error('csv-worker runs as a worker thread only.');
+
+port.on('message', async ({ id, op, args }: CsvWorkerRequest) => {
+  let response: CsvWorkerResponse;
+  try {
+    const run = engine[op] as (args: unknown) => Promise<unknown>;
+    response = { id, ok: true, value: await run(args) };
+  } catch (error) {
+    const code =
+      error instanceof DraftNotLoaded
+        ? error.code
+        : ((error as NodeJS.ErrnoException).code ?? 'WORKER_FAILED');
+    const message = error instanceof Error ? error.message : String(error);
+    response = { id, ok: false, code, message };
+  }
+  port.postMessage(response);
+});

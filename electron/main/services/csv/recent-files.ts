@@ -1,0 +1,51 @@
+// The files the admin opened lately, addressed by the renderer through opaque ids only: the paths
+// stay in main's store and are checked again whenever one is reopened.
+import { randomBytes } from 'node:crypto';
+import path from 'node:path';
+import type { RecentFile } from '../../../../common/ipc/csv-contract';
+import type { KeyValueStore } from '../key-value-store';
+
+const KEY = 'recentFiles';
+const KEEP = 10;
+
+type Entry = { id: string; path: string; openedAt: string };
+
+export interface RecentFiles {
+  list(): RecentFile[];
+  /** The path behind an id, or undefined. */
+  pathOf(id: string): string | undefined;
+  remember(filePath: string, now?: Date): void;
+}
+
+export function createRecentFiles(store: KeyValueStore): RecentFiles {
+  const entries = (): Entry[] => {
+    const value = store.get(KEY);
+    return Array.isArray(value)
+      ? value.filter(
+          (entry): entry is Entry =>
+            typeof entry?.id === 'string' &&
+            typeof entry?.path === 'string' &&
+            typeof entry?.openedAt === 'string',
+        )
+      : [];
+  };
+  return {
+    list: () =>
+      entries().map((entry) => ({
+        id: entry.id,
+        name: path.basename(entry.path),
+        folder: path.dirname(entry.path),
+        openedAt: entry.openedAt,
+      })),
+    pathOf: (id) => entries().find((entry) => entry.id === id)?.path,
+    remember(filePath, now = new Date()) {
+      const others = entries().filter((entry) => entry.path !== filePath);
+      const entry = {
+        id: randomBytes(9).toString('base64url'),
+        path: filePath,
+        openedAt: now.toISOString(),
+      };
+      store.set(KEY, [entry, ...others].slice(0, KEEP));
+    },
+  };
+}
