@@ -27,6 +27,14 @@ export const mainErrorCodes = [
   'NOT_IMPLEMENTED',
   'DRAFT_NOT_FOUND',
   'UPLOAD_NOT_FOUND',
+  /** A path main will not open (not absolute, not CSV-like, not a regular file). */
+  'FILE_REFUSED',
+  'FILE_NOT_FOUND',
+  'ROW_NOT_FOUND',
+  /** A draft whose saved copy of its file can no longer be read. */
+  'DRAFT_UNREADABLE',
+  /** A platform piece (e.g. the Open dialog) this host does not have. */
+  'NOT_AVAILABLE',
 ] as const;
 
 /** A failure main itself detects. */

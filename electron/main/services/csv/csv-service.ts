@@ -131,7 +131,7 @@ export function createCsvService(options: {
       edits: record.edits,
       deleted: record.deleted,
     });
-    if (!result.ok) throw new MainError(result.error.code, result.error.message);
+    if (!result.ok) throw new MainError('DRAFT_UNREADABLE', result.error.message);
     record.counts = result.counts;
     record.metadataCachedAt = cachedAt;
     touch(record.draftId);

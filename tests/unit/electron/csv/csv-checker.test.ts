@@ -123,25 +123,30 @@ describe('npm run csv -- check', () => {
     );
   });
 
-  it('refuses files over 200 MB and over 1,000,000 rows as a whole', async () => {
-    const large = path.join(temp.dir, 'large.csv');
-    const handle = await open(large, 'w');
-    await handle.truncate(200 * 1024 * 1024 + 1);
-    await handle.close();
-    const tooLarge = JSON.parse((await check(['check', large, '--json'])).out);
-    expect(tooLarge.fileError.code).toBe('TOO_LARGE');
+  // Reads a real 1,000,001-row file: slow on a busy machine, hence the long timeout.
+  it(
+    'refuses files over 200 MB and over 1,000,000 rows as a whole',
+    { timeout: 180_000 },
+    async () => {
+      const large = path.join(temp.dir, 'large.csv');
+      const handle = await open(large, 'w');
+      await handle.truncate(200 * 1024 * 1024 + 1);
+      await handle.close();
+      const tooLarge = JSON.parse((await check(['check', large, '--json'])).out);
+      expect(tooLarge.fileError.code).toBe('TOO_LARGE');
 
-    const many = path.join(temp.dir, 'many.csv');
-    const handleMany = await open(many, 'w');
-    await handleMany.write('First Name,Last Name,Email\n');
-    const block = 'a,b,c\n'.repeat(100_000);
-    for (let i = 0; i < 10; i += 1) await handleMany.write(block);
-    await handleMany.write('a,b,c\n');
-    await handleMany.close();
-    const { code, out } = await check(['check', many, '--json']);
-    expect(JSON.parse(out).fileError.code).toBe('TOO_MANY_ROWS');
-    expect(code).toBe(2);
-  });
+      const many = path.join(temp.dir, 'many.csv');
+      const handleMany = await open(many, 'w');
+      await handleMany.write('First Name,Last Name,Email\n');
+      const block = 'a,b,c\n'.repeat(100_000);
+      for (let i = 0; i < 10; i += 1) await handleMany.write(block);
+      await handleMany.write('a,b,c\n');
+      await handleMany.close();
+      const { code, out } = await check(['check', many, '--json']);
+      expect(JSON.parse(out).fileError.code).toBe('TOO_MANY_ROWS');
+      expect(code).toBe(2);
+    },
+  );
 
   it('answers 2 with the usage for bad arguments, and runs as npm run csv', async () => {
     expect((await check(['lint', 'x.csv'])).code).toBe(2);
