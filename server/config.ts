@@ -19,14 +19,20 @@ export interface ServiceConfig {
   activationUrl: string;
   /** Browser origins allowed by CORS. */
   allowedOrigins: string[];
-  /** Overrides the signing and hashing secrets kept in the database. */
+  /** Overrides the signing and hashing secrets kept in the database (32 characters or more). */
   secret: string | undefined;
+  /** Other secrets accepted while LINEDESK_SECRET is rotated (LINEDESK_ACCEPTED_SECRETS, comma list). */
+  acceptedSecrets: string[];
   /** Name of the root organization created on an empty database. */
   rootOrganizationName: string;
   /** Behind a load balancer: trust X-Forwarded-For (true, or a comma list of proxy addresses). */
   trustProxy: boolean | string[];
   logLevel: string;
   version: string;
+  /** A refresh chain ends this many hours after sign-in at the latest (LINEDESK_SESSION_HOURS). */
+  sessionHours: number;
+  /** ... and after this many minutes without a refresh (LINEDESK_IDLE_MINUTES). */
+  idleMinutes: number;
 }
 
 /** The desktop app's own renderer origins: the packaged app and the Vite dev server. */
@@ -63,6 +69,15 @@ function parseTrustProxy(text: string | undefined): boolean | string[] {
     .split(',')
     .map((address) => address.trim())
     .filter(Boolean);
+}
+
+function positiveNumber(name: string, text: string | undefined, fallback: number): number {
+  if (text === undefined) return fallback;
+  const value = Number(text);
+  if (!Number.isFinite(value) || value <= 0) {
+    throw new Error(`${name} must be a positive number, not "${text}".`);
+  }
+  return value;
 }
 
 function parsePort(text: string): number {
@@ -109,10 +124,20 @@ export function loadConfig(
           .filter(Boolean)
       : desktopAppOrigins,
     secret: env.LINEDESK_SECRET || undefined,
+    acceptedSecrets: (env.LINEDESK_ACCEPTED_SECRETS ?? '')
+      .split(',')
+      .map((secret) => secret.trim())
+      .filter(Boolean),
     rootOrganizationName: nonEmpty(env.LINEDESK_ORGANIZATION_NAME) ?? 'Main Organization',
     trustProxy: parseTrustProxy(nonEmpty(env.LINEDESK_TRUST_PROXY)),
     logLevel: nonEmpty(env.LINEDESK_LOG_LEVEL) ?? 'info',
     version: packageVersion(),
+    sessionHours: positiveNumber(
+      'LINEDESK_SESSION_HOURS',
+      nonEmpty(env.LINEDESK_SESSION_HOURS),
+      12,
+    ),
+    idleMinutes: positiveNumber('LINEDESK_IDLE_MINUTES', nonEmpty(env.LINEDESK_IDLE_MINUTES), 60),
   };
 }
 

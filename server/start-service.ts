@@ -31,6 +31,9 @@ export async function startService(
 ): Promise<StartedService> {
   // Refuse before anything is created on disk.
   assertSecretStrength(config.secret);
+  for (const secret of config.acceptedSecrets) {
+    assertSecretStrength(secret, 'LINEDESK_ACCEPTED_SECRETS');
+  }
   const database = createDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
   try {
     await migrateToLatest(database.db);
@@ -38,7 +41,7 @@ export async function startService(
       db: database.db,
       dialect: database.dialect,
       config,
-      secrets: await loadServiceSecrets(database.db, config.secret),
+      secrets: await loadServiceSecrets(database.db, config.secret, config.acceptedSecrets),
       now: options.now ?? (() => new Date()),
     };
     const bootstrap = await ensureBootstrapAdministrator(deps);

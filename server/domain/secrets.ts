@@ -1,14 +1,20 @@
 // Signing and hashing secrets: generated on first start and kept in the database so that every
-// instance on one PostgreSQL shares them; LINEDESK_SECRET overrides them (derived per purpose).
+// instance on one PostgreSQL shares them; LINEDESK_SECRET overrides them (derived per purpose), and
+// LINEDESK_ACCEPTED_SECRETS lists other secrets still (or already) accepted, for rotation.
 import { createHmac, randomBytes } from 'node:crypto';
 import type { Kysely } from 'kysely';
 import type { Database } from '../db/schema';
+import { accessTokenKey, type AccessTokenKeys } from './auth/access-token';
 
 export interface ServiceSecrets {
   /** Signs access tokens. */
   signingKey: Buffer;
+  /** The signing key and every accepted one, by key id. */
+  accessTokenKeys: AccessTokenKeys;
   /** Keys the HMAC-SHA-256 of invitation passwords. */
   invitationKey: Buffer;
+  /** Invitation keys of the accepted secrets: passwords issued before a rotation keep working. */
+  acceptedInvitationKeys: Buffer[];
 }
 
 const secretNames = { signingKey: 'access-token-signing', invitationKey: 'invitation-hashing' };
@@ -36,10 +42,10 @@ async function storedSecret(db: Kysely<Database>, name: string): Promise<Buffer>
 export const minimumSecretLength = 32;
 
 /** Throws a sentence saying what is wrong when LINEDESK_SECRET is set but too short. */
-export function assertSecretStrength(secret: string | undefined): void {
+export function assertSecretStrength(secret: string | undefined, name = 'LINEDESK_SECRET'): void {
   if (secret === undefined || secret.length >= minimumSecretLength) return;
   throw new Error(
-    `LINEDESK_SECRET must have at least ${minimumSecretLength} characters (it has ${secret.length}). Use a long random value, e.g. \`openssl rand -base64 48\`, or leave it unset to keep the generated secrets.`,
+    `${name} must have at least ${minimumSecretLength} characters (it has ${secret.length}). Use a long random value, e.g. \`openssl rand -base64 48\`, or leave it unset to keep the generated secrets.`,
   );
 }
 
@@ -47,17 +53,32 @@ export function assertSecretStrength(secret: string | undefined): void {
 export async function loadServiceSecrets(
   db: Kysely<Database>,
   override?: string,
+  accepted: readonly string[] = [],
 ): Promise<ServiceSecrets> {
+  const derive = (secret: string, name: string) =>
+    createHmac('sha256', secret).update(name).digest();
+  for (const secret of accepted) assertSecretStrength(secret, 'LINEDESK_ACCEPTED_SECRETS');
+  let signingKey: Buffer;
+  let invitationKey: Buffer;
   if (override) {
     assertSecretStrength(override);
-    const derive = (name: string) => createHmac('sha256', override).update(name).digest();
-    return {
-      signingKey: derive(secretNames.signingKey),
-      invitationKey: derive(secretNames.invitationKey),
-    };
+    signingKey = derive(override, secretNames.signingKey);
+    invitationKey = derive(override, secretNames.invitationKey);
+  } else {
+    signingKey = await storedSecret(db, secretNames.signingKey);
+    invitationKey = await storedSecret(db, secretNames.invitationKey);
   }
+  const signing = accessTokenKey(signingKey);
   return {
-    signingKey: await storedSecret(db, secretNames.signingKey),
-    invitationKey: await storedSecret(db, secretNames.invitationKey),
+    signingKey,
+    accessTokenKeys: {
+      signing,
+      accepted: [
+        signing,
+        ...accepted.map((secret) => accessTokenKey(derive(secret, secretNames.signingKey))),
+      ],
+    },
+    invitationKey,
+    acceptedInvitationKeys: accepted.map((secret) => derive(secret, secretNames.invitationKey)),
   };
 }

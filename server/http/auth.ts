@@ -6,6 +6,7 @@ import type { FastifyReply, FastifyRequest } from 'fastify';
 import { privilegeLabels, privileges, type Privilege } from '../../common/api/administrators';
 import { isSet, parseJson } from '../db/values';
 import { verifyAccessToken } from '../domain/auth/access-token';
+import { sessionStartedAfter } from '../domain/auth/session-limits';
 import type { AppDeps } from '../deps';
 import { AppError, forbidden, unauthorized } from './errors';
 
@@ -49,7 +50,8 @@ export async function administratorFromToken(
   deps: AppDeps,
   token: string,
 ): Promise<SignedInAdministrator | null> {
-  const claims = verifyAccessToken(deps.secrets.signingKey, token, deps.now());
+  const now = deps.now();
+  const claims = await verifyAccessToken(deps.secrets.accessTokenKeys, token, now);
   if (!claims) return null;
   const row = await deps.db
     .selectFrom('administrators as a')
@@ -69,6 +71,8 @@ export async function administratorFromToken(
     .where('a.id', '=', claims.sub)
     .where('s.id', '=', claims.sid)
     .where('s.revoked_at', 'is', null)
+    // A session past its maximum age has ended, whatever its tokens say.
+    .where('s.created_at', '>', sessionStartedAfter(deps.config, now).toISOString())
     .executeTakeFirst();
   if (!row) return null;
   return {

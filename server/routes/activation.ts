@@ -44,7 +44,15 @@ export const activationRoutes: FastifyPluginAsyncZod = async (app) => {
         ]),
       );
       const outcome = await inTransaction(deps.db, (trx) =>
-        activateAccount(trx, { secret: deps.secrets.invitationKey, now: deps.now() }, request.body),
+        activateAccount(
+          trx,
+          {
+            secret: deps.secrets.invitationKey,
+            acceptedSecrets: deps.secrets.acceptedInvitationKeys,
+            now: deps.now(),
+          },
+          request.body,
+        ),
       );
       if (outcome.ok || outcome.code !== 'INVALID_INVITATION') await attempt.release();
       return valueOrThrow(outcome);

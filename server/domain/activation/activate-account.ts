@@ -31,6 +31,8 @@ export const hashActivationToken = (token: string): string =>
 
 export interface ActivationContext {
   secret: Buffer | string;
+  /** Keys of secrets still accepted during a LINEDESK_SECRET rotation. */
+  acceptedSecrets?: readonly (Buffer | string)[];
   now: Date;
 }
 
@@ -54,9 +56,10 @@ export async function findInvitation(
     .where('superseded_at', 'is', null)
     .orderBy('created_at', 'desc')
     .executeTakeFirst();
+  const keys = [context.secret, ...(context.acceptedSecrets ?? [])];
   if (
     !invitation ||
-    !verifyInvitationPassword(password, invitation.password_hash, context.secret)
+    !keys.some((key) => verifyInvitationPassword(password, invitation.password_hash, key))
   ) {
     return null;
   }

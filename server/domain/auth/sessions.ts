@@ -1,5 +1,6 @@
 // Sign-in sessions: a session per sign-in, rotated single-use refresh tokens (a reused one ends
-// the session: it was stolen or replayed), and short access tokens naming the session.
+// the session: it was stolen or replayed), and short access tokens naming the session. A session
+// ends at its maximum age or when idle (session-limits.ts).
 import { createHash, randomBytes } from 'node:crypto';
 import type { Kysely } from 'kysely';
 import type { Session } from '../../../common/api/auth';
@@ -10,8 +11,7 @@ import { unauthorized } from '../../http/errors';
 import { toAdministrator } from '../administrators/administrator-view';
 import { recordAudit } from '../audit/record-audit';
 import { signAccessToken } from './access-token';
-
-export const refreshTokenLifetimeDays = 30;
+import { refreshTokenEndsAt, sessionEndsAt } from './session-limits';
 
 /** A rotated token presented again within this time is a race, not a replay. */
 const reuseGraceMs = 10_000;
@@ -20,8 +20,9 @@ export const hashToken = (token: string): string =>
   createHash('sha256').update(token).digest('hex');
 
 async function issueRefreshToken(
+  deps: AppDeps,
   db: Kysely<Database>,
-  sessionId: string,
+  session: { id: string; createdAt: string },
   now: Date,
 ): Promise<string> {
   const token = randomBytes(32).toString('base64url');
@@ -29,8 +30,8 @@ async function issueRefreshToken(
     .insertInto('refresh_tokens')
     .values({
       token_hash: hashToken(token),
-      session_id: sessionId,
-      expires_at: new Date(now.getTime() + refreshTokenLifetimeDays * 86_400_000).toISOString(),
+      session_id: session.id,
+      expires_at: refreshTokenEndsAt(deps.config, session.createdAt, now).toISOString(),
       used_at: null,
       created_at: now.toISOString(),
     })
@@ -38,13 +39,19 @@ async function issueRefreshToken(
   return token;
 }
 
-function sessionAnswer(
+async function sessionAnswer(
   deps: AppDeps,
   administrator: AdministratorRow,
-  sessionId: string,
+  session: { id: string; createdAt: string },
   refreshToken: string,
-): Session {
-  const access = signAccessToken(deps.secrets.signingKey, administrator.id, sessionId, deps.now());
+): Promise<Session> {
+  const access = await signAccessToken(
+    deps.secrets.accessTokenKeys,
+    administrator.id,
+    session.id,
+    deps.now(),
+    sessionEndsAt(deps.config, session.createdAt),
+  );
   return {
     accessToken: access.token,
     refreshToken,
@@ -72,8 +79,9 @@ export async function openSession(
       revoked_at: null,
     })
     .execute();
-  const refreshToken = await issueRefreshToken(trx, sessionId, now);
-  return sessionAnswer(deps, administrator, sessionId, refreshToken);
+  const session = { id: sessionId, createdAt: now.toISOString() };
+  const refreshToken = await issueRefreshToken(deps, trx, session, now);
+  return sessionAnswer(deps, administrator, session, refreshToken);
 }
 
 const invalidRefresh = () =>
@@ -89,11 +97,20 @@ export async function rotateRefreshToken(deps: AppDeps, refreshToken: string): P
       const row = await trx
         .selectFrom('refresh_tokens as t')
         .innerJoin('auth_sessions as s', 's.id', 't.session_id')
-        .select(['t.session_id', 't.used_at', 't.expires_at', 's.revoked_at', 's.administrator_id'])
+        .select([
+          't.session_id',
+          't.used_at',
+          't.expires_at',
+          's.revoked_at',
+          's.administrator_id',
+          's.created_at',
+        ])
         .where('t.token_hash', '=', hash)
         .executeTakeFirst();
       if (!row || row.revoked_at !== null) throw invalidRefresh();
+      // Idle too long (the token's expiry) or past the session's maximum age: signed out.
       if (row.expires_at <= now.toISOString()) throw invalidRefresh();
+      if (sessionEndsAt(deps.config, row.created_at) <= now) throw invalidRefresh();
       // Single use: only one caller can flip used_at; a reused token ends the whole session.
       const claimed = await trx
         .updateTable('refresh_tokens')
@@ -119,8 +136,9 @@ export async function rotateRefreshToken(deps: AppDeps, refreshToken: string): P
         .set({ last_used_at: now.toISOString() })
         .where('id', '=', row.session_id)
         .execute();
-      const next = await issueRefreshToken(trx, row.session_id, now);
-      return sessionAnswer(deps, administrator, row.session_id, next);
+      const session = { id: row.session_id, createdAt: row.created_at };
+      const next = await issueRefreshToken(deps, trx, session, now);
+      return sessionAnswer(deps, administrator, session, next);
     })
     .then((session) => {
       // Thrown outside the transaction so that the revocation above is committed.
