@@ -5,6 +5,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { defaultConfig } from '../server/config';
+import { hashAdministratorPassword } from '../server/domain/auth/passwords';
 import { startService, type StartedService } from '../server/start-service';
 import { freshDatabase } from './postgres-server';
 
@@ -33,6 +34,8 @@ export interface BenchServiceOptions {
   postgresServerUrl?: string;
   /** An existing data folder (a seeded SQLite database), kept on close. */
   dataDir?: string;
+  /** `dataDir` is new and empty: start as on a fresh database (still kept on close). */
+  keepDataDir?: boolean;
   /** Runs after the service and its temp folder are gone (e.g. dropping the database). */
   afterClose?: () => Promise<void>;
 }
@@ -55,6 +58,19 @@ export async function startBenchService(options: BenchServiceOptions = {}): Prom
     }),
     { logger: false },
   );
+  if ((options.dataDir && !options.keepDataDir) || options.databaseUrl) {
+    // A database seeded earlier: its first administrator becomes the bench's.
+    const first = await service.deps.db
+      .selectFrom('administrators')
+      .select('id')
+      .orderBy('created_at')
+      .executeTakeFirstOrThrow();
+    await service.deps.db
+      .updateTable('administrators')
+      .set({ email, password_hash: await hashAdministratorPassword(password) })
+      .where('id', '=', first.id)
+      .execute();
+  }
   const login = await service.app.inject({
     method: 'POST',
     url: '/api/v1/auth/login',

@@ -7,7 +7,8 @@ import {
 } from '../../../common/api/accounts';
 import type { Db, Scope } from '../organization-context';
 import { success, type Outcome } from '../outcome';
-import { filteredAccounts } from './list-accounts';
+import { storedStatusCounts } from './account-counts';
+import { coverageOf, filteredAccounts } from './list-accounts';
 
 /** Accounts per status (every status present, zero when none) and their total; 404 outside the scope. */
 export async function countAccounts(
@@ -17,6 +18,12 @@ export async function countAccounts(
 ): Promise<Outcome<AccountCounts>> {
   const filtered = await filteredAccounts(db, scope, query);
   if (!filtered.ok) return filtered;
+  if (!query.q?.trim()) {
+    // Without a text search: the counts the database keeps (migration 007).
+    const byStatus = await storedStatusCounts(db, await coverageOf(db, scope, query));
+    const total = Object.values(byStatus).reduce((sum, count) => sum + count, 0);
+    return success({ total, byStatus });
+  }
   const rows = await filtered.value
     .clearSelect()
     .select((eb) => ['accounts.status', eb.fn.countAll().as('count')])

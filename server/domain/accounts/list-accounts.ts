@@ -2,14 +2,16 @@
 // sorting (default Activated > Invitation Failed > Invited > Not Invited) and paging.
 import { SqliteAdapter, sql, type Expression, type SqlBool } from 'kysely';
 import {
+  accountStatuses,
+  defaultStatusOrder,
   type AccountPage,
+  type AccountStatus,
   type AccountSort,
   type AccountSortField,
   type ExportAccountsQuery,
   type ListAccountsQuery,
 } from '../../../common/api/accounts';
 import type { AccountRow } from '../../db/schema';
-import { paginate } from '../../http/paging';
 import { findOrganizationInScope, type Db, type Scope } from '../organization-context';
 import { notFoundFailure, success, type Outcome } from '../outcome';
 import {
@@ -20,6 +22,7 @@ import {
   phoneDigitsPattern,
   searchFieldSeparator,
 } from '../phone-search';
+import { storedStatusCounts, type Coverage } from './account-counts';
 import { containsLike, trigramSearchable } from './account-search-index';
 import { toAccount } from './account-view';
 
@@ -42,6 +45,12 @@ const sortColumns: Record<Exclude<AccountSortField, 'status'>, keyof AccountRow>
  * Kysely schema, so that rows built by the write paths need not mention it.
  */
 const statusRank = sql.ref<number>('accounts.status_rank');
+
+/** The rank migration 003 derives for a status. */
+function statusRankOf(status: AccountStatus): number {
+  const rank = defaultStatusOrder.indexOf(status);
+  return rank < 0 ? defaultStatusOrder.length : rank;
+}
 
 /** Sort columns that are never NULL: ordering them needs no NULLS LAST, so an index can serve it. */
 const notNullSortFields: ReadonlySet<AccountSortField> = new Set([
@@ -137,8 +146,11 @@ export async function filteredAccounts(db: Db, scope: Scope, query: ExportAccoun
   } else {
     base = await inSubtree(scope.path);
   }
-  if (query.status && query.status.length > 0)
+  if (query.status && query.status.length > 0) {
     base = base.where('accounts.status', 'in', query.status);
+    // The same filter on the default order's rank, which the order indexes lead with.
+    base = base.where(statusRank, 'in', query.status.map(statusRankOf));
+  }
   if (q) {
     const digits = phoneDigitsPattern(q);
     base = q.includes(searchFieldSeparator)
@@ -186,7 +198,70 @@ export async function listAccounts(
 ): Promise<Outcome<AccountPage>> {
   const filtered = await filteredAccounts(db, scope, query);
   if (!filtered.ok) return filtered;
-  return success(await paginate(orderAccounts(filtered.value, query.sort), query, toAccount));
+  const ordered = orderAccounts(filtered.value, query.sort);
+  // Deep pages: the ids of the page are found walking the order's index alone (its entries hold
+  // the organization too), then only those rows are read — not every row OFFSET skips.
+  const ids = await ordered
+    .clearSelect()
+    .select('accounts.id')
+    .limit(query.pageSize)
+    .offset((query.page - 1) * query.pageSize)
+    .execute();
+  const rows =
+    ids.length === 0
+      ? []
+      : await db
+          .selectFrom('accounts')
+          .selectAll()
+          .where(
+            'id',
+            'in',
+            ids.map((row) => row.id),
+          )
+          .execute();
+  const byId = new Map(rows.map((row) => [row.id, row]));
+  const total = query.q?.trim()
+    ? await countFiltered(filtered.value)
+    : await storedTotal(db, scope, query);
+  return success({
+    items: ids.flatMap(({ id }) => {
+      const row = byId.get(id);
+      return row ? [toAccount(row)] : [];
+    }),
+    total,
+    page: query.page,
+    pageSize: query.pageSize,
+  });
+}
+
+async function countFiltered(filtered: FilteredAccounts): Promise<number> {
+  const row = await filtered
+    .clearSelect()
+    .select((eb) => eb.fn.countAll().as('total'))
+    .executeTakeFirst();
+  return Number(row?.total ?? 0);
+}
+
+/** The total without a text search, from the counts the database keeps (migration 007). */
+async function storedTotal(db: Db, scope: Scope, query: ListAccountsQuery): Promise<number> {
+  const counts = await storedStatusCounts(db, await coverageOf(db, scope, query));
+  const statuses: readonly AccountStatus[] =
+    query.status && query.status.length > 0 ? query.status : accountStatuses;
+  return statuses.reduce((sum, status) => sum + counts[status], 0);
+}
+
+/** The organizations a query covers: its organization (with its subtree if asked), or the scope's. */
+export async function coverageOf(
+  db: Db,
+  scope: Scope,
+  query: Pick<ListAccountsQuery, 'organizationId' | 'includeSubOrganizations'>,
+): Promise<Coverage> {
+  if (query.organizationId === undefined) return { path: scope.path };
+  const organization = await findOrganizationInScope(db, scope, query.organizationId);
+  if (!organization) return { none: true };
+  return query.includeSubOrganizations
+    ? { path: organization.path }
+    : { organizationId: organization.id };
 }
 
 /** Reads one account in scope. */
