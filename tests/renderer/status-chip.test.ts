@@ -13,7 +13,7 @@ describe('StatusChip', () => {
     ['invited', 'Invited', 'text-warning'],
     ['invitation_failed', 'Invitation Failed', 'text-error'],
     ['suspended', 'Suspended', 'text-error'],
-    ['not_invited', 'Not Invited', 'text-grey'],
+    ['not_invited', 'Not Invited', 'text-neutral'],
   ];
   it.each(cases)('%s reads "%s" with %s', (status, label, colourClass) => {
     const wrapper = mount(StatusChip, { props: { status }, global: { plugins: [vuetify] } });
