@@ -2,7 +2,6 @@
 // hands its validated arguments to main's CSV service (rows cross a page at a time).
 import type { IpcChannel } from '../../../common/ipc/contract';
 import type { MainServices } from '../services/create-main-services';
-import { MainError } from '../services/main-error';
 import type { IpcHandlers } from './handlers';
 
 /** Channels of the CSV engine's domains. */
@@ -11,12 +10,47 @@ export type CsvChannel = Extract<
   `csv:${string}` | `drafts:${string}` | `recentFiles:${string}` | `metadata:${string}`
 >;
 
-const notImplemented = (channel: CsvChannel) => (): never => {
-  throw new MainError(
-    'NOT_IMPLEMENTED',
-    `This version of Linedesk cannot do this yet (${channel}). Update the app.`,
-  );
-};
+/** After a sign-in: checks use this connection's data, fetched again in the background. */
+function cacheAfterSignIn(services: MainServices, profileId: string): void {
+  services.metadata.setActive(profileId);
+  void services.metadata.refresh(profileId).catch(() => undefined);
+}
+
+/**
+ * Wraps the session handlers so every sign-in (password, resume, local service) refreshes the
+ * offline cache of organization data, and signing out clears that connection's cache.
+ */
+export function withOfflineCache(services: MainServices, handlers: IpcHandlers): IpcHandlers {
+  const {
+    'session:signIn': signIn,
+    'session:resume': resume,
+    'session:signOut': signOut,
+  } = handlers;
+  const start = handlers['localService:start'];
+  return {
+    ...handlers,
+    'session:signIn': async (args) => {
+      const session = await signIn(args);
+      cacheAfterSignIn(services, session.profileId);
+      return session;
+    },
+    'session:resume': async (args) => {
+      const result = await resume(args);
+      if (result.resumed) cacheAfterSignIn(services, result.session.profileId);
+      return result;
+    },
+    'localService:start': async (args) => {
+      const started = await start(args);
+      cacheAfterSignIn(services, started.session.profileId);
+      return started;
+    },
+    'session:signOut': async (args) => {
+      const result = await signOut(args);
+      await services.metadata.clear(args.profileId);
+      return result;
+    },
+  };
+}
 
 /** The CSV engine's part of the handler table. */
 export function createCsvHandlers(services: MainServices): Pick<IpcHandlers, CsvChannel> {
@@ -40,7 +74,10 @@ export function createCsvHandlers(services: MainServices): Pick<IpcHandlers, Csv
     'drafts:setUpload': ({ draftId, upload }) => csv.setUpload(draftId, upload),
     'recentFiles:list': () => csv.recentFiles(),
     'recentFiles:open': ({ id, organizationId }) => csv.openRecent(id, organizationId ?? null),
-    'metadata:status': notImplemented('metadata:status'),
-    'metadata:refresh': notImplemented('metadata:refresh'),
+    'metadata:status': (args) => services.metadata.status(args?.profileId),
+    'metadata:refresh': ({ profileId }) => {
+      services.metadata.setActive(profileId);
+      return services.metadata.refresh(profileId);
+    },
   };
 }

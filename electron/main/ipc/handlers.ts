@@ -3,7 +3,7 @@
 import type { IpcChannel, IpcParsedArgs, IpcResult } from '../../../common/ipc/contract';
 import type { MainServices } from '../services/create-main-services';
 import { isMainError } from '../services/main-error';
-import { createCsvHandlers } from './csv-handlers';
+import { createCsvHandlers, withOfflineCache } from './csv-handlers';
 
 export type IpcHandler<C extends IpcChannel> = (
   args: IpcParsedArgs<C>,
@@ -19,7 +19,7 @@ export function createIpcHandlers(services: MainServices): IpcHandlers {
     canResume: session.canResume(profile.id),
   });
 
-  return {
+  return withOfflineCache(services, {
     'app:info': () => services.appInfo,
     'profiles:list': () => profiles.list().map(withResume),
     'profiles:save': (input) => {
@@ -86,5 +86,5 @@ export function createIpcHandlers(services: MainServices): IpcHandlers {
       await uploads.forget(uploadId);
       return { forgotten: true };
     },
-  };
+  });
 }

@@ -19,6 +19,7 @@ import { createConfStoreFactory, type StoreFactory } from './key-value-store';
 import { createCsvService, type CsvService } from './csv/csv-service';
 import { createCsvWorkerClient } from './csv/csv-worker-client';
 import { createDraftStore } from './csv/draft-store';
+import { createMetadataCache, type MetadataCache } from './csv/metadata-cache';
 import { createRecentFiles } from './csv/recent-files';
 import { createLocalService, type LocalService } from './local-service';
 import { createImportUploads, type ImportUploads, type UploadRowSource } from './import-upload';
@@ -66,6 +67,8 @@ export interface MainServices {
   uploads: ImportUploads;
   /** The CSV engine: drafts, their checked rows (in a worker thread), recent files. */
   csv: CsvService;
+  /** Organization data cached at sign-in for offline checks. */
+  metadata: MetadataCache;
   /** Origins the renderer may call: every profile's service plus the running local service. */
   connectOrigins(): string[];
   /** Stops the local service; call before quitting. */
@@ -101,7 +104,15 @@ export function createMainServices(options: MainServicesOptions): MainServices {
     shell: options.shell,
     extraOrigins: () => profiles.serviceOrigins(),
   });
+  const metadata = createMetadataCache({
+    dataDir: options.dataDir,
+    serviceUrlOf: (profileId) => profiles.find(profileId)?.serviceUrl,
+    accessToken: (profileId) => session.accessToken(profileId),
+    defaultProfileId: () => prefs.get().lastProfileId,
+    fetch: options.fetch,
+  });
   const csv = createCsvService({
+    contexts: metadata,
     store: createDraftStore(options.dataDir),
     worker: createCsvWorkerClient(options.csvWorkerPath),
     recent: createRecentFiles(stores('recent-files')),
@@ -137,6 +148,7 @@ export function createMainServices(options: MainServicesOptions): MainServices {
     externalLinks,
     uploads,
     csv,
+    metadata,
     connectOrigins() {
       const origins = new Set(profiles.serviceOrigins());
       const local = localService.status().url;

@@ -27,10 +27,10 @@ import type { RecentFiles } from './recent-files';
 
 /** Where the checks' organization data comes from (main's offline cache). */
 export interface ChecksContextSource {
-  contextFor(organizationId: string | null): {
+  contextFor(organizationId: string | null): Promise<{
     context: ImportRowRulesContext;
     cachedAt: string | null;
-  };
+  }>;
 }
 
 export interface CsvService {
@@ -97,7 +97,7 @@ export function createCsvService(options: {
 }): CsvService {
   const { store, worker, recent, dialogs } = options;
   const contexts: ChecksContextSource = options.contexts ?? {
-    contextFor: () => ({ context: {}, cachedAt: null }),
+    contextFor: async () => ({ context: {}, cachedAt: null }),
   };
   const now = () => (options.now ?? (() => new Date()))().toISOString();
   const records = new Map<string, DraftRecord>();
@@ -123,7 +123,7 @@ export function createCsvService(options: {
   }
 
   async function load(record: DraftRecord): Promise<void> {
-    const { context, cachedAt } = contexts.contextFor(record.organizationId);
+    const { context, cachedAt } = await contexts.contextFor(record.organizationId);
     const result = await worker.load({
       draftId: record.draftId,
       sourcePath: store.sourcePath(record.draftId),
@@ -174,7 +174,7 @@ export function createCsvService(options: {
     }
     const draftId = store.newDraftId();
     const sourcePath = await store.importSource(draftId, real);
-    const { context, cachedAt } = contexts.contextFor(organizationId);
+    const { context, cachedAt } = await contexts.contextFor(organizationId);
     const result = await worker.load({ draftId, sourcePath, context, edits: [], deleted: [] });
     if (!result.ok) {
       await store.remove(draftId);
@@ -286,7 +286,7 @@ export function createCsvService(options: {
     recheck: (draftId, organizationId) =>
       withDraft(draftId, async (record) => {
         if (organizationId !== undefined) record.organizationId = organizationId;
-        const { context, cachedAt } = contexts.contextFor(record.organizationId);
+        const { context, cachedAt } = await contexts.contextFor(record.organizationId);
         record.counts = await worker.recheck({ draftId, context });
         record.metadataCachedAt = cachedAt;
         await persist(record);
