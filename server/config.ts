@@ -2,6 +2,7 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
+import { smtpTlsModes, type SmtpTlsMode } from './delivery/smtp-tls';
 
 export interface ServiceConfig {
   host: string;
@@ -25,8 +26,10 @@ export interface ServiceConfig {
   acceptedSecrets: string[];
   /** Name of the root organization created on an empty database. */
   rootOrganizationName: string;
-  /** Behind a load balancer: trust X-Forwarded-For (true, or a comma list of proxy addresses). */
-  trustProxy: boolean | string[];
+  /** Behind a load balancer: trust X-Forwarded-For from these proxy addresses only (never all). */
+  trustProxy: false | string[];
+  /** LINEDESK_SMTP_TLS: `required` or `opportunistic` STARTTLS; unset = by the SMTP host. */
+  smtpTls: SmtpTlsMode | undefined;
   logLevel: string;
   version: string;
   /** A refresh chain ends this many hours after sign-in at the latest (LINEDESK_SESSION_HOURS). */
@@ -35,12 +38,11 @@ export interface ServiceConfig {
   idleMinutes: number;
 }
 
-/** The desktop app's own renderer origins: the packaged app and the Vite dev server. */
-export const desktopAppOrigins = [
-  'app://linedesk',
-  'http://localhost:5173',
-  'http://127.0.0.1:5173',
-];
+/**
+ * The desktop app's own renderer origin. Development origins are never a default: the dev run
+ * passes its dev server's origin in LINEDESK_ALLOWED_ORIGINS explicitly.
+ */
+export const desktopAppOrigins = ['app://linedesk'];
 
 export const defaultActivationUrl = 'https://activate.linedesk.example/activate';
 
@@ -62,13 +64,27 @@ function nonEmpty(value: string | undefined): string | undefined {
   return value !== undefined && value.trim() !== '' ? value.trim() : undefined;
 }
 
-function parseTrustProxy(text: string | undefined): boolean | string[] {
+function parseTrustProxy(text: string | undefined): false | string[] {
   if (text === undefined || text === 'false' || text === '0') return false;
-  if (text === 'true' || text === '1') return true;
+  if (/^(true|yes|on|1|\*)$/i.test(text)) {
+    // Trusting every hop lets any client choose its own address (and dodge the per-address limit).
+    throw new Error(
+      'LINEDESK_TRUST_PROXY takes the addresses of your proxies (e.g. 10.0.0.5,10.0.0.6), not "true".',
+    );
+  }
   return text
     .split(',')
     .map((address) => address.trim())
     .filter(Boolean);
+}
+
+function parseSmtpTls(text: string | undefined): SmtpTlsMode | undefined {
+  if (text === undefined) return undefined;
+  const mode = smtpTlsModes.find((candidate) => candidate === text.toLowerCase());
+  if (!mode) {
+    throw new Error(`LINEDESK_SMTP_TLS must be "required" or "opportunistic", not "${text}".`);
+  }
+  return mode;
 }
 
 function positiveNumber(name: string, text: string | undefined, fallback: number): number {
@@ -130,6 +146,7 @@ export function loadConfig(
       .filter(Boolean),
     rootOrganizationName: nonEmpty(env.LINEDESK_ORGANIZATION_NAME) ?? 'Main Organization',
     trustProxy: parseTrustProxy(nonEmpty(env.LINEDESK_TRUST_PROXY)),
+    smtpTls: parseSmtpTls(nonEmpty(env.LINEDESK_SMTP_TLS)),
     logLevel: nonEmpty(env.LINEDESK_LOG_LEVEL) ?? 'info',
     version: packageVersion(),
     sessionHours: positiveNumber(

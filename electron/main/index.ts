@@ -60,7 +60,10 @@ if (ensureSingleInstance(app, () => windows?.focus())) {
       fetchFile: (url) => net.fetch(url),
       policy,
     });
-    services = createElectronMainServices(() => windows?.current() ?? null);
+    services = createElectronMainServices(
+      () => windows?.current() ?? null,
+      devServerUrl ? new URL(devServerUrl).origin : undefined,
+    );
     registerIpcHandlers(createIpcRouter(services), { isAppUrl: isApp });
     windows = createWindowManager({
       BrowserWindow,

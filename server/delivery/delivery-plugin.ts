@@ -53,6 +53,7 @@ export function registerDeliveryWorker(
     const { deps } = app;
     const transports = transportsFromEnv({
       LINEDESK_SMTP_URL: deps.config.smtpUrl,
+      LINEDESK_SMTP_TLS: deps.config.smtpTls,
       LINEDESK_SMS_URL: deps.config.smsUrl,
       LINEDESK_SMS_TOKEN: deps.config.smsToken,
       LINEDESK_SMTP_FROM: process.env.LINEDESK_SMTP_FROM,

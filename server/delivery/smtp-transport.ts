@@ -1,5 +1,6 @@
 // Email invitations through SMTP (nodemailer), configured by LINEDESK_SMTP_URL.
 import nodemailer from 'nodemailer';
+import { smtpTlsOptions, type SmtpTlsMode } from './smtp-tls';
 import { DeliveryError, type OutgoingMessage, type Transport } from './transport';
 
 export interface SmtpTransportOptions {
@@ -9,6 +10,8 @@ export interface SmtpTransportOptions {
   from?: string;
   /** Give up on an unresponsive server after this long (ms). */
   timeoutMs?: number;
+  /** LINEDESK_SMTP_TLS; unset = required to other machines, opportunistic on the loopback. */
+  tls?: SmtpTlsMode;
 }
 
 function defaultFrom(url: string): string {
@@ -32,6 +35,7 @@ export function createSmtpTransport(options: SmtpTransportOptions): Transport {
   // mail server a handshake per message.
   const mailer = nodemailer.createTransport({
     url: options.url,
+    ...smtpTlsOptions(options.url, options.tls),
     pool: true,
     maxConnections: 3,
     connectionTimeout: timeout,

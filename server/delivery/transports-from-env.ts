@@ -1,11 +1,13 @@
 // Builds the configured transports from the environment of api.md; unset = local outbox ("kept").
 import { createSmsTransport } from './sms-transport';
+import type { SmtpTlsMode } from './smtp-tls';
 import { createSmtpTransport } from './smtp-transport';
 import type { Transports } from './transport';
 
 export interface DeliveryEnvironment {
   LINEDESK_SMTP_URL?: string | undefined;
   LINEDESK_SMTP_FROM?: string | undefined;
+  LINEDESK_SMTP_TLS?: SmtpTlsMode | undefined;
   LINEDESK_SMS_URL?: string | undefined;
   LINEDESK_SMS_TOKEN?: string | undefined;
 }
@@ -16,6 +18,7 @@ export function transportsFromEnv(env: DeliveryEnvironment): Transports {
     transports.email = createSmtpTransport({
       url: env.LINEDESK_SMTP_URL,
       ...(env.LINEDESK_SMTP_FROM ? { from: env.LINEDESK_SMTP_FROM } : {}),
+      ...(env.LINEDESK_SMTP_TLS ? { tls: env.LINEDESK_SMTP_TLS } : {}),
     });
   }
   if (env.LINEDESK_SMS_URL) {

@@ -9,10 +9,12 @@ import { createUtilityProcessLauncher } from './utility-service-launcher';
 
 export function createElectronMainServices(
   currentWindow: () => BrowserWindow | null,
+  devServerOrigin?: string,
 ): MainServices {
   const appPath = app.getAppPath();
   return createMainServices({
     dataDir: app.getPath('userData'),
+    devServerOrigin,
     safeStorage,
     dialogs: {
       showSaveDialog: (options) => {

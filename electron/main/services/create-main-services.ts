@@ -48,6 +48,8 @@ export interface MainServicesOptions {
   /** Environment the local service inherits (DATABASE_URL and LINEDESK_* are always dropped). */
   baseEnv?: NodeJS.ProcessEnv;
   localServiceReadyTimeoutMs?: number;
+  /** Development only: the renderer's dev server origin, which the local service then allows. */
+  devServerOrigin?: string;
   platform?: NodeJS.Platform;
   /** Waits before each retry of an upload call (tests shorten them). */
   uploadRetryDelaysMs?: number[];
@@ -95,6 +97,7 @@ export function createMainServices(options: MainServicesOptions): MainServices {
     session,
     baseEnv: options.baseEnv,
     readyTimeoutMs: options.localServiceReadyTimeoutMs,
+    devServerOrigin: options.devServerOrigin,
   });
   const exportFiles = createExportFiles({
     dialog: options.dialogs,

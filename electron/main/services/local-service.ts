@@ -22,7 +22,11 @@ export const LOCAL_ADMIN_PASSWORD_KEY = 'local:adminPassword';
 const LISTENING_LINE = /listening on (https?:\/\/[^\s]+)/;
 
 /** The environment for the child: ours without anything that would point it elsewhere. */
-function childEnv(base: NodeJS.ProcessEnv, password: string): Record<string, string> {
+function childEnv(
+  base: NodeJS.ProcessEnv,
+  password: string,
+  devServerOrigin: string | undefined,
+): Record<string, string> {
   const env: Record<string, string> = {};
   for (const [key, value] of Object.entries(base)) {
     if (value === undefined || key === 'DATABASE_URL' || key.startsWith('LINEDESK_')) continue;
@@ -31,6 +35,9 @@ function childEnv(base: NodeJS.ProcessEnv, password: string): Record<string, str
   }
   env.LINEDESK_ADMIN_EMAIL = LOCAL_ADMIN_EMAIL;
   env.LINEDESK_ADMIN_PASSWORD = password;
+  // The service allows only the packaged app's origin by default; a development run adds its dev
+  // server's origin, and only that, explicitly.
+  if (devServerOrigin) env.LINEDESK_ALLOWED_ORIGINS = `app://linedesk,${devServerOrigin}`;
   return env;
 }
 
@@ -77,6 +84,8 @@ export function createLocalService(options: {
   session: SessionService;
   baseEnv?: NodeJS.ProcessEnv;
   readyTimeoutMs?: number;
+  /** Development only: the renderer's dev server origin, allowed by the service's CORS. */
+  devServerOrigin?: string;
 }): LocalService {
   const { profiles, vault, session } = options;
   let state: LocalServiceStatus['state'] = 'stopped';
@@ -115,7 +124,7 @@ export function createLocalService(options: {
     stopping = false;
     const started = options.launcher({
       args,
-      env: childEnv(options.baseEnv ?? process.env, password),
+      env: childEnv(options.baseEnv ?? process.env, password, options.devServerOrigin),
     });
     child = started;
     const address = await waitUntilListening(started, options.readyTimeoutMs ?? 120_000);

@@ -266,7 +266,8 @@ describe.each(serviceBackends())('auth on $name', (backend) => {
     { timeout: 120_000 },
     async () => {
       const proxied = await startTestService(backend, {
-        config: { trustProxy: true },
+        // Only the listed proxy is trusted (security rule: never `true`); inject comes from 127.0.0.1.
+        config: { trustProxy: ['127.0.0.1'] },
         listen: false,
       });
       try {

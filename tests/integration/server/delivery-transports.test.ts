@@ -28,6 +28,13 @@ describe('SMTP transport', () => {
     await peer.close();
   });
 
+  it('with LINEDESK_SMTP_TLS=required, refuses a server that does not offer STARTTLS', async () => {
+    const transport = createSmtpTransport({ url: peer.url, tls: 'required', timeoutMs: 5_000 });
+    await expect(transport.send(message)).rejects.toBeInstanceOf(DeliveryError);
+    await transport.close();
+    expect(peer.received).toHaveLength(0);
+  });
+
   it('delivers the email with subject and body to the SMTP server', async () => {
     const transport = createSmtpTransport({ url: peer.url, from: 'Help Desk <desk@example.com>' });
     await transport.send(message);

@@ -3,6 +3,7 @@
 // full-width form (＝＋－＠). The rule itself: tests/unit/common/csv/writer.test.ts.
 import Papa from 'papaparse';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { looksLikeFormula } from '../../../common/csv';
 import { serviceBackends, startTestService, type TestService } from '../../support/service';
 import { addNumbers, createAccount, createOrganization, numbersFrom } from './accounts-helpers';
 import { openImport, person, sendChunk } from './imports-helpers';
@@ -56,5 +57,23 @@ describe.each(serviceBackends())('formula cells in every CSV on $name', (backend
       .map((row) => row[0]);
     // Names are stored trimmed; whatever is stored, the CSV cell is neutralised.
     expect(firstNames.sort()).toEqual(hostile.map((name) => `'${name.trim()}`).sort());
+  });
+
+  it('audit-events.csv neutralises formulas in names, and no cell of any CSV starts one', async () => {
+    const created = await service.request('POST', '/api/v1/administrators', {
+      token,
+      body: {
+        organizationId: org,
+        email: 'formula-admin@example.com',
+        name: '＠SUM(1+1)',
+        privileges: [],
+      },
+    });
+    expect(created.status, created.text).toBe(201);
+    const res = await service.request('GET', '/api/v1/audit-events.csv', { token });
+    expect(res.status, res.text).toBe(200);
+    const cells = Papa.parse<string[]>(res.text, { skipEmptyLines: true }).data.flat();
+    expect(cells).toContain("'＠SUM(1+1)");
+    expect(cells.filter((cell) => looksLikeFormula(cell))).toEqual([]);
   });
 });
