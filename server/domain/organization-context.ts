@@ -1,17 +1,12 @@
-// What the accounts domain reads about an organization: its place in the tree (scope checks),
-// and the settings, template and default profile it uses, inherited from the nearest ancestor.
+// What the domain reads about an organization: the settings, template and default profile it
+// uses, inherited from the nearest ancestor (the tenant rule itself lives in scope.ts).
 import { defaultInvitationTemplate } from '../../common/api/invitation-template';
 import { PostgresAdapter, type Kysely, type Transaction } from 'kysely';
 import type { Database, OrganizationRow } from '../db/schema';
 import { isSet } from '../db/values';
+import { lineage } from './scope';
 
 export type Db = Kysely<Database> | Transaction<Database>;
-
-/** The caller's reach: an organization and everything below it (its materialised path). */
-export interface Scope {
-  organizationId: string;
-  path: string;
-}
 
 export interface OrganizationSettings {
   invitationExpiryDays: number;
@@ -38,29 +33,6 @@ export const fallbackInvitationTemplate: InvitationTemplate = defaultInvitationT
 
 export function isPostgres(db: Db): boolean {
   return db.getExecutor().adapter instanceof PostgresAdapter;
-}
-
-/** Ids from the root down to the organization itself, read from its path. */
-export function lineage(organization: Pick<OrganizationRow, 'path'>): string[] {
-  return organization.path.split('/').filter(Boolean);
-}
-
-export function inScope(scope: Scope, organization: Pick<OrganizationRow, 'path'>): boolean {
-  return organization.path.startsWith(scope.path);
-}
-
-export async function findOrganization(db: Db, id: string): Promise<OrganizationRow | undefined> {
-  return db.selectFrom('organizations').selectAll().where('id', '=', id).executeTakeFirst();
-}
-
-/** The organization when it exists inside the scope, else undefined (the caller answers 404). */
-export async function findOrganizationInScope(
-  db: Db,
-  scope: Scope,
-  id: string,
-): Promise<OrganizationRow | undefined> {
-  const organization = await findOrganization(db, id);
-  return organization && inScope(scope, organization) ? organization : undefined;
 }
 
 /** Picks the row of the nearest organization in the lineage (self first, then parent, …). */

@@ -1,34 +1,35 @@
-// Typed outcomes of the accounts and numbers domain: callers (routes, the import wizard, activation)
-// get either a value or a failure with an API error code and a sentence, never an HTTP exception.
+// Typed outcomes of the domain: callers (routes, the import wizard, activation) get either a value
+// or a failure with an API error code and a sentence; the HTTP status is chosen by server/http/errors.ts.
 import type { ErrorCode } from '../../common/errors';
 
+/** A refused operation: a code from common/errors.ts and a sentence an administrator understands. */
 export interface Failure {
   ok: false;
   code: ErrorCode;
-  /** The HTTP status a route answers with. */
-  status: number;
   message: string;
   details?: Record<string, unknown>;
 }
 
+/** Either a value or a Failure. */
 export type Outcome<T> = { ok: true; value: T } | Failure;
 
+/** A successful outcome. */
 export const success = <T>(value: T): { ok: true; value: T } => ({ ok: true, value });
 
+/** A failed outcome. */
 export function failure(
   code: ErrorCode,
-  status: number,
   message: string,
   details?: Record<string, unknown>,
 ): Failure {
   return details === undefined
-    ? { ok: false, code, status, message }
-    : { ok: false, code, status, message, details };
+    ? { ok: false, code, message }
+    : { ok: false, code, message, details };
 }
 
-/** 404: ids outside the caller's subtree answer exactly like ids that do not exist. */
+/** NOT_FOUND: ids outside the caller's subtree answer exactly like ids that do not exist. */
 export const notFoundFailure = (what: string): Failure =>
-  failure('NOT_FOUND', 404, `${what} was not found.`);
+  failure('NOT_FOUND', `${what} was not found.`);
 
 /** Thrown inside a transaction to roll it back while keeping the typed failure. */
 export class FailureSignal extends Error {

@@ -15,7 +15,7 @@ export interface SignedInAdministrator {
   email: string;
   name: string;
   organizationId: string;
-  /** Materialised path of the administrator's organization (see http/scope.ts). */
+  /** Materialised path of the administrator's organization (see domain/scope.ts). */
   organizationPath: string;
   /** The tenant root. */
   rootOrganizationId: string;
@@ -125,6 +125,6 @@ export function signedIn(request: FastifyRequest): SignedInAdministrator {
 /** Throws 403 unless the administrator holds the privilege (for checks inside a handler). */
 export function assertPrivilege(administrator: SignedInAdministrator, privilege: Privilege): void {
   if (!administrator.privileges.includes(privilege)) {
-    throw new AppError('FORBIDDEN', 403, `This needs the ${privilegeLabels[privilege]} privilege.`);
+    throw new AppError('FORBIDDEN', `This needs the ${privilegeLabels[privilege]} privilege.`);
   }
 }

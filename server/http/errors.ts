@@ -1,4 +1,4 @@
-// AppError and the one error handler: every failure leaves as {"error": {code, message, details}}
+// AppError, the code → status table and the one error handler: every failure leaves as {"error": {code, message, details}}
 // with a 4xx for anything a client can send; a 500 only for our own bugs, without internals.
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import {
@@ -6,35 +6,86 @@ import {
   isResponseSerializationError,
 } from 'fastify-type-provider-zod';
 import type { ErrorBody, ErrorCode, ValidationFields } from '../../common/errors';
+import type { Failure } from '../domain/outcome';
 import { logUnexpectedError } from './request-log';
 
-/** An expected failure with a code from common/errors.ts and a sentence an admin understands. */
+/**
+ * The one place an error code becomes an HTTP status. Typed as a full record, so a code added to
+ * common/errors.ts without a status fails the typecheck.
+ */
+export const httpStatusOf: Record<ErrorCode, number> = {
+  VALIDATION_FAILED: 422,
+  UNAUTHORIZED: 401,
+  INVALID_CREDENTIALS: 401,
+  TOO_MANY_ATTEMPTS: 429,
+  FORBIDDEN: 403,
+  NOT_FOUND: 404,
+  NUMBER_EXISTS: 409,
+  CONTACT_EXISTS: 409,
+  NUMBER_UNAVAILABLE: 409,
+  NOT_ENOUGH_NUMBERS: 409,
+  IDEMPOTENCY_KEY_REUSED: 409,
+  INVALID_INVITATION: 401,
+  INVITATION_EXPIRED: 410,
+  INVITATION_USED: 409,
+  IDEMPOTENCY_KEY_IN_USE: 409,
+  INVALID_JSON: 400,
+  BAD_REQUEST: 400,
+  PAYLOAD_TOO_LARGE: 413,
+  UNSUPPORTED_MEDIA_TYPE: 415,
+  METHOD_NOT_ALLOWED: 405,
+  CONFLICT: 409,
+  ADMINISTRATOR_EXISTS: 409,
+  ORGANIZATION_NAME_EXISTS: 409,
+  PROFILE_NAME_EXISTS: 409,
+  WRONG_PASSWORD: 422,
+  CANNOT_CHANGE_OWN_ADMINISTRATOR: 409,
+  NOT_INVITED: 409,
+  IMPORT_NOT_OPEN: 409,
+  SERVICE_UNAVAILABLE: 503,
+  INTERNAL_ERROR: 500,
+};
+
+/**
+ * An expected failure with a code from common/errors.ts and a sentence an admin understands; its
+ * status comes from httpStatusOf.
+ */
 export class AppError extends Error {
+  readonly statusCode: number;
+
   constructor(
     readonly code: ErrorCode,
-    readonly statusCode: number,
     message: string,
     readonly details: Record<string, unknown> = {},
   ) {
     super(message);
     this.name = 'AppError';
+    this.statusCode = httpStatusOf[code];
   }
 }
 
+/** The AppError a domain Failure leaves the service as. */
+export function toAppError(failure: Failure): AppError {
+  return new AppError(failure.code, failure.message, failure.details ?? {});
+}
+
+/** NOT_FOUND for `what`. */
 export const notFound = (what = 'That item'): AppError =>
-  new AppError('NOT_FOUND', 404, `${what} was not found.`);
+  new AppError('NOT_FOUND', `${what} was not found.`);
 
+/** FORBIDDEN. */
 export const forbidden = (message = 'You do not have the privilege needed for this.'): AppError =>
-  new AppError('FORBIDDEN', 403, message);
+  new AppError('FORBIDDEN', message);
 
+/** UNAUTHORIZED. */
 export const unauthorized = (message = 'Sign in to continue.'): AppError =>
-  new AppError('UNAUTHORIZED', 401, message);
+  new AppError('UNAUTHORIZED', message);
 
 /** 422 VALIDATION_FAILED for rules checked after the schema (e.g. a domain not allowed). */
 export const validationFailed = (
   fields: ValidationFields,
   message = 'Some fields need attention.',
-): AppError => new AppError('VALIDATION_FAILED', 422, message, { fields });
+): AppError => new AppError('VALIDATION_FAILED', message, { fields });
 
 export function errorBody(
   code: string,

@@ -64,7 +64,6 @@ async function storedAnswer<T>(
   if (row.request_hash !== hash) {
     throw new AppError(
       'IDEMPOTENCY_KEY_REUSED',
-      409,
       'This Idempotency-Key was already used for a different request.',
     );
   }
@@ -126,7 +125,6 @@ export async function runIdempotent<T>(
     if (meanwhile && meanwhile.statusCode !== 0) return { ...meanwhile, replayed: true };
     throw new AppError(
       'IDEMPOTENCY_KEY_IN_USE',
-      409,
       'A request with this Idempotency-Key is still being processed. Try again in a moment.',
     );
   }

@@ -15,7 +15,7 @@ export function installInputGuards(app: FastifyInstance): void {
     const text = typeof body === 'string' ? body : body.toString('utf8');
     if (nulInJson.test(text)) {
       done(
-        new AppError('VALIDATION_FAILED', 422, 'Text may not contain NUL characters.', {
+        new AppError('VALIDATION_FAILED', 'Text may not contain NUL characters.', {
           fields: { body: 'Text may not contain NUL characters.' },
         }),
         undefined,
@@ -26,7 +26,7 @@ export function installInputGuards(app: FastifyInstance): void {
   });
   app.addHook('onRequest', async (request) => {
     if (/%00/.test(request.url)) {
-      throw new AppError('BAD_REQUEST', 400, 'The address may not contain NUL characters.');
+      throw new AppError('BAD_REQUEST', 'The address may not contain NUL characters.');
     }
   });
 }

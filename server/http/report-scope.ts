@@ -3,7 +3,8 @@
 import type { Kysely } from 'kysely';
 import type { Database } from '../db/schema';
 import type { SignedInAdministrator } from './auth';
-import { listScope, organizationInScope } from './scope';
+import { listScope, organizationInScope } from '../domain/scope';
+import { scopeOf, valueOrThrow } from './outcome-reply';
 
 export interface ReportScope {
   organizationIds: string[];
@@ -18,11 +19,12 @@ export async function reportScope(
   organizationId: string | undefined,
   includeSubOrganizations = false,
 ): Promise<ReportScope> {
-  const ids = await listScope(db, administrator, organizationId, includeSubOrganizations);
+  const scope = scopeOf(administrator);
+  const ids = valueOrThrow(await listScope(db, scope, organizationId, includeSubOrganizations));
   const organizationPath =
     organizationId === undefined
       ? administrator.organizationPath
-      : (await organizationInScope(db, administrator, organizationId)).path;
+      : valueOrThrow(await organizationInScope(db, scope, organizationId)).path;
   return {
     organizationIds: (await ids.execute()).map((row) => row.id),
     organizationPath,

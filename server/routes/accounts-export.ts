@@ -6,7 +6,7 @@ import { exportAccountsCsvQuerySchema } from '../../common/api/accounts';
 import { csvLine, TEMPLATE_HEADER_LABELS } from '../../common/csv';
 import { exportRows, onlyAccounts, statusLabel } from '../domain/accounts/export-accounts';
 import { filteredAccounts, orderAccounts } from '../domain/accounts/list-accounts';
-import { accountsContextOf, valueOrThrow } from '../domain/outcome-http';
+import { accountsContextOf, valueOrThrow } from '../http/outcome-reply';
 import { authenticate } from '../http/auth';
 
 export const accountExportRoutes: FastifyPluginAsyncZod = async (app) => {

@@ -28,7 +28,7 @@ import { moveAccounts, moveCheck } from '../domain/accounts/move-accounts';
 import { suspendAccounts, unsuspendAccounts } from '../domain/accounts/suspend-accounts';
 import { updateAccount } from '../domain/accounts/update-account';
 import { success } from '../domain/outcome';
-import { accountsContextOf, replyWithOutcome, valueOrThrow } from '../domain/outcome-http';
+import { accountsContextOf, replyWithOutcome, valueOrThrow } from '../http/outcome-reply';
 import { authenticate, requirePrivilege } from '../http/auth';
 
 const tags = ['accounts'];

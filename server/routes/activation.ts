@@ -10,7 +10,7 @@ import {
 } from '../../common/api/activation';
 import { activateAccount } from '../domain/activation/activate-account';
 import { chooseActivationNumber } from '../domain/activation/choose-number';
-import { valueOrThrow } from '../domain/outcome-http';
+import { valueOrThrow } from '../http/outcome-reply';
 import { inTransaction } from '../domain/transaction';
 import {
   activationPerAddress,

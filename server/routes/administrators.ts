@@ -25,8 +25,9 @@ import {
 } from '../domain/administrators/manage-administrators';
 import { requirePrivilege, signedIn } from '../http/auth';
 import { replyIdempotent } from '../http/idempotency';
-import { paginate } from '../http/paging';
-import { listScope } from '../http/scope';
+import { paginate } from '../domain/paging';
+import { listScope } from '../domain/scope';
+import { scopeOf, valueOrThrow } from '../http/outcome-reply';
 
 export const administratorRoutes: FastifyPluginAsyncZod = async (app) => {
   const { db } = app.deps;
@@ -46,11 +47,13 @@ export const administratorRoutes: FastifyPluginAsyncZod = async (app) => {
     },
     async (request) => {
       const { organizationId, includeSubOrganizations, q } = request.query;
-      const scope = await listScope(
-        db,
-        signedIn(request),
-        organizationId,
-        includeSubOrganizations ?? false,
+      const scope = valueOrThrow(
+        await listScope(
+          db,
+          scopeOf(signedIn(request)),
+          organizationId,
+          includeSubOrganizations ?? false,
+        ),
       );
       let query = db.selectFrom('administrators').selectAll().where('organization_id', 'in', scope);
       const text = q?.trim();

@@ -15,7 +15,7 @@ import {
   toAuditEvent,
 } from '../domain/reports/audit-events';
 import { requirePrivilege, signedIn } from '../http/auth';
-import { paginate } from '../http/paging';
+import { paginate } from '../domain/paging';
 import { reportScope } from '../http/report-scope';
 
 const csvBatch = 1000;

@@ -18,7 +18,7 @@ export const healthRoutes: FastifyPluginAsyncZod = async (app) => {
     async () => {
       // A load balancer takes an instance out when its database stops answering.
       await sql`select 1`.execute(app.deps.db).catch(() => {
-        throw new AppError('SERVICE_UNAVAILABLE', 503, 'The database is not answering.');
+        throw new AppError('SERVICE_UNAVAILABLE', 'The database is not answering.');
       });
       return {
         status: 'ok' as const,

@@ -19,20 +19,19 @@ import { createImportJob } from '../domain/imports/create-import-job';
 import { applyImportChunk, storedChunkResults } from '../domain/imports/import-chunk';
 import { findJobInScope, importsDb, toImportJob } from '../domain/imports/import-job';
 import { importResultsCsv } from '../domain/imports/import-results-csv';
-import { accountsContextOf, valueOrThrow } from '../domain/outcome-http';
+import { accountsContextOf, scopeOf, valueOrThrow } from '../http/outcome-reply';
 import { inTransaction } from '../domain/transaction';
 import { requirePrivilege, signedIn } from '../http/auth';
 import { AppError, notFound } from '../http/errors';
 import { replyIdempotent } from '../http/idempotency';
-import { paginate } from '../http/paging';
-import { listScope } from '../http/scope';
+import { paginate } from '../domain/paging';
+import { listScope } from '../domain/scope';
 
 const tags = ['imports'];
 
 const importNotOpen = () =>
   new AppError(
     'IMPORT_NOT_OPEN',
-    409,
     'This import is already completed, so it takes no more rows. Start a new import for them.',
   );
 
@@ -125,11 +124,7 @@ export const importRoutes: FastifyPluginAsyncZod = async (app) => {
           if (applied.kind === 'applied') return applied.result;
           const stored = await storedChunkResults(importsDb(db), job.id, index);
           if (stored) return stored;
-          throw new AppError(
-            'CONFLICT',
-            409,
-            'This chunk is being stored right now; send it again.',
-          );
+          throw new AppError('CONFLICT', 'This chunk is being stored right now; send it again.');
         } catch (error) {
           if (attempt >= 3 || !isRetryable(error)) throw error;
         }
@@ -197,11 +192,13 @@ export const importRoutes: FastifyPluginAsyncZod = async (app) => {
     },
     async (request) => {
       const administrator = signedIn(request);
-      const organizations = await listScope(
-        db,
-        administrator,
-        request.query.organizationId,
-        request.query.includeSubOrganizations ?? false,
+      const organizations = valueOrThrow(
+        await listScope(
+          db,
+          scopeOf(administrator),
+          request.query.organizationId,
+          request.query.includeSubOrganizations ?? false,
+        ),
       );
       const base = importsDb(db)
         .selectFrom('import_jobs')

@@ -6,7 +6,8 @@ import { idParamsSchema } from '../../common/api/paging';
 import { recordAudit } from '../domain/audit/record-audit';
 import { authenticate, requirePrivilege, signedIn } from '../http/auth';
 import { notFound } from '../http/errors';
-import { organizationInScope } from '../http/scope';
+import { organizationInScope } from '../domain/scope';
+import { scopeOf, valueOrThrow } from '../http/outcome-reply';
 
 export const invitationTemplateRoutes: FastifyPluginAsyncZod = async (app) => {
   const { db } = app.deps;
@@ -33,7 +34,9 @@ export const invitationTemplateRoutes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (request) => {
-      const organization = await organizationInScope(db, signedIn(request), request.params.id);
+      const organization = valueOrThrow(
+        await organizationInScope(db, scopeOf(signedIn(request)), request.params.id),
+      );
       return readTemplate(organization.id);
     },
   );
@@ -52,7 +55,9 @@ export const invitationTemplateRoutes: FastifyPluginAsyncZod = async (app) => {
     },
     async (request) => {
       const administrator = signedIn(request);
-      const organization = await organizationInScope(db, administrator, request.params.id);
+      const organization = valueOrThrow(
+        await organizationInScope(db, scopeOf(administrator), request.params.id),
+      );
       const now = app.deps.now();
       const { emailSubject, emailBody, smsBody } = request.body;
       await db.transaction().execute(async (trx) => {

@@ -10,7 +10,7 @@ import {
   patchNumberBodySchema,
 } from '../../common/api/numbers';
 import { addNumbers, listNumbers, patchNumber } from '../domain/numbers/number-pool';
-import { accountsContextOf, replyWithOutcome, valueOrThrow } from '../domain/outcome-http';
+import { accountsContextOf, replyWithOutcome, valueOrThrow } from '../http/outcome-reply';
 import { success } from '../domain/outcome';
 import { authenticate, requirePrivilege } from '../http/auth';
 

@@ -12,7 +12,8 @@ import { flag, isSet, parseJson } from '../db/values';
 import { recordAudit } from '../domain/audit/record-audit';
 import { authenticate, requirePrivilege, signedIn } from '../http/auth';
 import { notFound } from '../http/errors';
-import { organizationInScope } from '../http/scope';
+import { organizationInScope } from '../domain/scope';
+import { scopeOf, valueOrThrow } from '../http/outcome-reply';
 import type { Kysely } from 'kysely';
 
 async function readSettings(
@@ -49,7 +50,9 @@ export const organizationSettingsRoutes: FastifyPluginAsyncZod = async (app) => 
       },
     },
     async (request) => {
-      const organization = await organizationInScope(db, signedIn(request), request.params.id);
+      const organization = valueOrThrow(
+        await organizationInScope(db, scopeOf(signedIn(request)), request.params.id),
+      );
       return readSettings(db, organization.id);
     },
   );
@@ -68,7 +71,9 @@ export const organizationSettingsRoutes: FastifyPluginAsyncZod = async (app) => 
     },
     async (request) => {
       const administrator = signedIn(request);
-      const organization = await organizationInScope(db, administrator, request.params.id);
+      const organization = valueOrThrow(
+        await organizationInScope(db, scopeOf(administrator), request.params.id),
+      );
       const change = request.body;
       const now = app.deps.now();
       await db.transaction().execute(async (trx) => {

@@ -14,8 +14,9 @@ import { toOrganizations } from '../domain/organizations/organization-view';
 import { authenticate, requirePrivilege, signedIn } from '../http/auth';
 import { notFound } from '../http/errors';
 import { replyIdempotent } from '../http/idempotency';
-import { paginate } from '../http/paging';
-import { organizationInScope } from '../http/scope';
+import { paginate } from '../domain/paging';
+import { inSubtree, organizationInScope } from '../domain/scope';
+import { scopeOf, valueOrThrow } from '../http/outcome-reply';
 
 export const organizationRoutes: FastifyPluginAsyncZod = async (app) => {
   const { db } = app.deps;
@@ -33,10 +34,12 @@ export const organizationRoutes: FastifyPluginAsyncZod = async (app) => {
     },
     async (request) => {
       const administrator = signedIn(request);
-      let query = db
-        .selectFrom('organizations')
-        .selectAll()
-        .where('path', 'like', `${administrator.organizationPath}%`);
+      let query = inSubtree(
+        db.selectFrom('organizations').selectAll(),
+        'path',
+        administrator.organizationPath,
+      );
+
       const q = request.query.q?.trim().toLowerCase();
       if (q) {
         query = query.where((eb) =>
@@ -65,7 +68,9 @@ export const organizationRoutes: FastifyPluginAsyncZod = async (app) => {
     },
     async (request, reply) => {
       const administrator = signedIn(request);
-      const parent = await organizationInScope(db, administrator, request.body.parentId);
+      const parent = valueOrThrow(
+        await organizationInScope(db, scopeOf(administrator), request.body.parentId),
+      );
       return replyIdempotent(request, reply, async (trx) => {
         const now = app.deps.now();
         const organization = await createOrganization(trx, {

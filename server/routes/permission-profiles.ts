@@ -13,13 +13,13 @@ import { toPermissionProfile, visibleProfiles } from '../domain/setup/permission
 import { authenticate, requirePrivilege, signedIn } from '../http/auth';
 import { AppError } from '../http/errors';
 import { replyIdempotent } from '../http/idempotency';
-import { pageOf } from '../http/paging';
-import { organizationInScope } from '../http/scope';
+import { pageOf } from '../domain/paging';
+import { inSubtree, organizationInScope } from '../domain/scope';
+import { scopeOf, valueOrThrow } from '../http/outcome-reply';
 
 const nameTaken = (name: string) =>
   new AppError(
     'PROFILE_NAME_EXISTS',
-    409,
     `A permission profile named "${name}" is already available to this organization.`,
     { fields: { name: 'This name is already used by this organization or one above it.' } },
   );
@@ -41,10 +41,8 @@ export const permissionProfileRoutes: FastifyPluginAsyncZod = async (app) => {
     async (request) => {
       const administrator = signedIn(request);
       if (request.query.organizationId !== undefined) {
-        const organization = await organizationInScope(
-          db,
-          administrator,
-          request.query.organizationId,
+        const organization = valueOrThrow(
+          await organizationInScope(db, scopeOf(administrator), request.query.organizationId),
         );
         const rows = await visibleProfiles(db, organization);
         return pageOf(
@@ -54,11 +52,15 @@ export const permissionProfileRoutes: FastifyPluginAsyncZod = async (app) => {
       }
       // The whole subtree: what the caller's organization inherits, then every profile below.
       const inheritedAndOwn = await visibleProfiles(db, { path: administrator.organizationPath });
-      const below = await db
-        .selectFrom('permission_profiles as p')
-        .innerJoin('organizations as o', 'o.id', 'p.organization_id')
-        .selectAll('p')
-        .where('o.path', 'like', `${administrator.organizationPath}_%`)
+      const below = await inSubtree(
+        db
+          .selectFrom('permission_profiles as p')
+          .innerJoin('organizations as o', 'o.id', 'p.organization_id')
+          .selectAll('p'),
+        'o.path',
+        administrator.organizationPath,
+        { belowOnly: true },
+      )
         .orderBy('o.depth')
         .orderBy('o.name')
         .orderBy('p.is_default', 'desc')
@@ -86,10 +88,8 @@ export const permissionProfileRoutes: FastifyPluginAsyncZod = async (app) => {
     },
     async (request, reply) => {
       const administrator = signedIn(request);
-      const organization = await organizationInScope(
-        db,
-        administrator,
-        request.body.organizationId,
+      const organization = valueOrThrow(
+        await organizationInScope(db, scopeOf(administrator), request.body.organizationId),
       );
       const { name, settings } = request.body;
       const visible = await visibleProfiles(db, organization);

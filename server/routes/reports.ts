@@ -6,7 +6,7 @@ import {
   reportRangeQuerySchema,
   reportSummarySchema,
 } from '../../common/api/reports';
-import { valueOrThrow } from '../domain/outcome-http';
+import { valueOrThrow } from '../http/outcome-reply';
 import { followUpDaysOf, followUpQueue } from '../domain/reports/follow-up';
 import { reportDays } from '../domain/reports/report-days';
 import { reportSummary } from '../domain/reports/summary';

@@ -2,7 +2,8 @@
 import type { AccountRow } from '../../db/schema';
 import type { Actor } from '../change-log';
 import type { InvitationContext } from '../invitations/issue-invitation';
-import type { Db, Scope } from '../organization-context';
+import { type Db } from '../organization-context';
+import { type Scope, inSubtree } from '../scope';
 
 export interface AccountsContext {
   scope: Scope;
@@ -19,14 +20,16 @@ export async function accountsInScope(
   const found = new Map<string, AccountRow & { organization_path: string }>();
   const unique = [...new Set(ids)];
   for (let start = 0; start < unique.length; start += 500) {
-    const rows = await db
-      .selectFrom('accounts')
-      .innerJoin('organizations', 'organizations.id', 'accounts.organization_id')
-      .selectAll('accounts')
-      .select('organizations.path as organization_path')
-      .where('accounts.id', 'in', unique.slice(start, start + 500))
-      .where('organizations.path', 'like', `${scope.path}%`)
-      .execute();
+    const rows = await inSubtree(
+      db
+        .selectFrom('accounts')
+        .innerJoin('organizations', 'organizations.id', 'accounts.organization_id')
+        .selectAll('accounts')
+        .select('organizations.path as organization_path')
+        .where('accounts.id', 'in', unique.slice(start, start + 500)),
+      'organizations.path',
+      scope,
+    ).execute();
     for (const row of rows) found.set(row.id, row);
   }
   return found;

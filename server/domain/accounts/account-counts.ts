@@ -4,6 +4,7 @@ import { sql, type Kysely } from 'kysely';
 import { accountStatuses, type AccountStatus } from '../../../common/api/accounts';
 import type { Database } from '../../db/schema';
 import type { Db } from '../organization-context';
+import { inSubtree } from '../scope';
 
 interface AccountCountsTable {
   organization_id: string;
@@ -29,7 +30,7 @@ export async function storedStatusCounts(
   if ('none' in coverage) query = query.where(sql.lit(false));
   else if ('organizationId' in coverage)
     query = query.where('account_counts.organization_id', '=', coverage.organizationId);
-  else query = query.where('organizations.path', 'like', `${coverage.path}%`);
+  else query = inSubtree(query, 'organizations.path', coverage.path);
   const rows = await query.execute();
   const byStatus = Object.fromEntries(accountStatuses.map((status) => [status, 0])) as Record<
     AccountStatus,

@@ -54,11 +54,11 @@ export function checkLinesAllowed(
 }
 
 export function validationFailure(fields: ValidationFields): Failure {
-  return failure('VALIDATION_FAILED', 422, 'Some fields need attention.', { fields });
+  return failure('VALIDATION_FAILED', 'Some fields need attention.', { fields });
 }
 
 export const contactExists = (contact: string): Failure =>
-  failure('CONTACT_EXISTS', 409, `${contact} already has an account in this organization tree.`, {
+  failure('CONTACT_EXISTS', `${contact} already has an account in this organization tree.`, {
     contact,
   });
 
@@ -69,7 +69,6 @@ export const notEnoughNumbers = (
 ): Failure =>
   failure(
     'NOT_ENOUGH_NUMBERS',
-    409,
     needed === 1
       ? 'There are not enough Available numbers in this organization for this invitation: add or allocate numbers first.'
       : `There are not enough Available numbers in this organization: ${needed} needed, ${Math.max(capacity, 0)} available for onboarding. Add or allocate numbers first.`,

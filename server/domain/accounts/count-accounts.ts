@@ -5,7 +5,8 @@ import {
   type AccountCounts,
   type AccountCountsQuery,
 } from '../../../common/api/accounts';
-import type { Db, Scope } from '../organization-context';
+import { type Db } from '../organization-context';
+import { type Scope } from '../scope';
 import { success, type Outcome } from '../outcome';
 import { storedStatusCounts } from './account-counts';
 import { coverageOf, filteredAccounts } from './list-accounts';

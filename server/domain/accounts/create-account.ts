@@ -14,14 +14,14 @@ import {
 import { freeNumberState, numberUnavailable, takeNumber } from '../numbers/assign-number';
 import {
   defaultProfileFor,
-  findOrganizationInScope,
   findVisibleProfile,
   lockOrganizations,
   settingsFor,
   type Db,
   type OrganizationSettings,
 } from '../organization-context';
-import { notFoundFailure, success, type Outcome } from '../outcome';
+import { organizationInScope } from '../scope';
+import { success, type Outcome } from '../outcome';
 import type { AccountsContext } from './account-context';
 import {
   checkContact,
@@ -63,8 +63,9 @@ export async function prepareOrganization(
   context: Pick<AccountsContext, 'scope'>,
   organizationId: string,
 ): Promise<Outcome<PreparedOrganization>> {
-  const organization = await findOrganizationInScope(db, context.scope, organizationId);
-  if (!organization) return notFoundFailure('That organization');
+  const organizationFound = await organizationInScope(db, context.scope, organizationId);
+  if (!organizationFound.ok) return organizationFound;
+  const organization = organizationFound.value;
   return success({
     organization,
     settings: await settingsFor(db, organization),

@@ -16,7 +16,7 @@ export async function deleteAccounts(
   const found = await accountsInScope(db, context.scope, accountIds);
   const missing = [...new Set(accountIds)].filter((id) => !found.has(id));
   if (missing.length > 0) {
-    return failure('NOT_FOUND', 404, 'Some of these accounts were not found.', {
+    return failure('NOT_FOUND', 'Some of these accounts were not found.', {
       accountIds: missing,
     });
   }

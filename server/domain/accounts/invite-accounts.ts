@@ -235,7 +235,6 @@ export async function resendInvitations(
       default:
         return failure(
           'INTERNAL_ERROR',
-          500,
           `Unknown account status ${String(account.status satisfies never)}.`,
         );
     }

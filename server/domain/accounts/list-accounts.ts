@@ -12,7 +12,9 @@ import {
   type ListAccountsQuery,
 } from '../../../common/api/accounts';
 import type { AccountRow } from '../../db/schema';
-import { findOrganizationInScope, type Db, type Scope } from '../organization-context';
+import { paginate } from '../paging';
+import { type Db } from '../organization-context';
+import { organizationInScope, type Scope, inSubtree, subtreeIds } from '../scope';
 import { notFoundFailure, success, type Outcome } from '../outcome';
 import {
   containsDigits,
@@ -121,11 +123,8 @@ export async function filteredAccounts(db: Db, scope: Scope, query: ExportAccoun
     sqlite && q
       ? base.where(sql<SqlBool>`+${sql.ref('accounts.organization_id')} = ${id}`)
       : base.where('accounts.organization_id', '=', id);
-  const inSubtree = async (path: string) => {
-    const organizations = db
-      .selectFrom('organizations')
-      .select('organizations.id')
-      .where('path', 'like', `${path}%`);
+  const inOrganizationSubtree = async (path: string) => {
+    const organizations = subtreeIds(db, path);
     const first2 = await organizations.limit(2).execute();
     // One organization: equality, served by the (organization, order…) index.
     if (first2.length === 1) return inOrganization(first2[0]!.id);
@@ -138,13 +137,14 @@ export async function filteredAccounts(db: Db, scope: Scope, query: ExportAccoun
     return base.where(sql<SqlBool>`${column} in (${organizations})`);
   };
   if (query.organizationId !== undefined) {
-    const organization = await findOrganizationInScope(db, scope, query.organizationId);
-    if (!organization) return notFoundFailure('That organization');
+    const organizationFound = await organizationInScope(db, scope, query.organizationId);
+    if (!organizationFound.ok) return organizationFound;
+    const organization = organizationFound.value;
     base = query.includeSubOrganizations
-      ? await inSubtree(organization.path)
+      ? await inOrganizationSubtree(organization.path)
       : inOrganization(organization.id);
   } else {
-    base = await inSubtree(scope.path);
+    base = await inOrganizationSubtree(scope.path);
   }
   if (query.status && query.status.length > 0) {
     base = base.where('accounts.status', 'in', query.status);
@@ -257,8 +257,9 @@ export async function coverageOf(
   query: Pick<ListAccountsQuery, 'organizationId' | 'includeSubOrganizations'>,
 ): Promise<Coverage> {
   if (query.organizationId === undefined) return { path: scope.path };
-  const organization = await findOrganizationInScope(db, scope, query.organizationId);
-  if (!organization) return { none: true };
+  const found = await organizationInScope(db, scope, query.organizationId);
+  if (!found.ok) return { none: true };
+  const organization = found.value;
   return query.includeSubOrganizations
     ? { path: organization.path }
     : { organizationId: organization.id };
@@ -266,12 +267,14 @@ export async function coverageOf(
 
 /** Reads one account in scope. */
 export async function getAccount(db: Db, scope: Scope, id: string) {
-  const row = await db
-    .selectFrom('accounts')
-    .innerJoin('organizations', 'organizations.id', 'accounts.organization_id')
-    .selectAll('accounts')
-    .where('accounts.id', '=', id)
-    .where('organizations.path', 'like', `${scope.path}%`)
-    .executeTakeFirst();
+  const row = await inSubtree(
+    db
+      .selectFrom('accounts')
+      .innerJoin('organizations', 'organizations.id', 'accounts.organization_id')
+      .selectAll('accounts')
+      .where('accounts.id', '=', id),
+    'organizations.path',
+    scope,
+  ).executeTakeFirst();
   return row ? success(toAccount(row)) : notFoundFailure('That account');
 }

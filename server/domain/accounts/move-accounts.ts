@@ -8,14 +8,9 @@ import type { OrganizationRow } from '../../db/schema';
 import { isoNow } from '../../db/values';
 import { computeCapacity, countsAgainstCapacity } from '../capacity';
 import { recordChange } from '../change-log';
-import {
-  defaultProfileFor,
-  findOrganizationInScope,
-  lineage,
-  lockOrganizations,
-  type Db,
-} from '../organization-context';
-import { failure, notFoundFailure, success, type Outcome } from '../outcome';
+import { defaultProfileFor, lockOrganizations, type Db } from '../organization-context';
+import { organizationInScope, lineage } from '../scope';
+import { failure, success, type Outcome } from '../outcome';
 import { accountsInScope, type AccountsContext } from './account-context';
 
 interface MovePlan {
@@ -31,12 +26,13 @@ async function planMove(
   accountIds: readonly string[],
   targetOrganizationId: string,
 ): Promise<Outcome<MovePlan>> {
-  const target = await findOrganizationInScope(db, context.scope, targetOrganizationId);
-  if (!target) return notFoundFailure('That organization');
+  const targetFound = await organizationInScope(db, context.scope, targetOrganizationId);
+  if (!targetFound.ok) return targetFound;
+  const target = targetFound.value;
   const found = await accountsInScope(db, context.scope, accountIds);
   const missing = [...new Set(accountIds)].filter((id) => !found.has(id));
   if (missing.length > 0)
-    return failure('NOT_FOUND', 404, 'Some of these accounts were not found.', {
+    return failure('NOT_FOUND', 'Some of these accounts were not found.', {
       accountIds: missing,
     });
   const accounts = [...found.values()].filter((account) => account.organization_id !== target.id);
@@ -46,7 +42,7 @@ async function planMove(
 }
 
 const notEnough = (plan: MovePlan) =>
-  failure('NOT_ENOUGH_NUMBERS', 409, MOVE_NOT_ENOUGH_NUMBERS_MESSAGE, {
+  failure('NOT_ENOUGH_NUMBERS', MOVE_NOT_ENOUGH_NUMBERS_MESSAGE, {
     organizationId: plan.target.id,
     needed: plan.needed,
     capacity: plan.capacity,
@@ -75,8 +71,9 @@ export async function moveAccounts(
   accountIds: readonly string[],
   targetOrganizationId: string,
 ): Promise<Outcome<{ moved: number }>> {
-  const target = await findOrganizationInScope(db, context.scope, targetOrganizationId);
-  if (!target) return notFoundFailure('That organization');
+  const targetFound = await organizationInScope(db, context.scope, targetOrganizationId);
+  if (!targetFound.ok) return targetFound;
+  const target = targetFound.value;
   await lockOrganizations(db, [target.id]);
   const planned = await planMove(db, context, accountIds, targetOrganizationId);
   if (!planned.ok) return planned;

@@ -83,7 +83,6 @@ export async function updateAccount(
     if (!numberChangeableIn.has(account.status)) {
       return failure(
         'CONFLICT',
-        409,
         'The number of an activated or suspended account cannot be changed.',
       );
     }

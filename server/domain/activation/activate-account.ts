@@ -22,7 +22,6 @@ export const CHOOSE_FROM_LIMIT = 50;
 export const invalidInvitation = (): Failure =>
   failure(
     'INVALID_INVITATION',
-    401,
     'The username or password is not valid. Check the invitation, or ask your administrator to resend it.',
   );
 
@@ -83,16 +82,15 @@ export async function activateAccount(
   if (invitation.expires_at <= now) {
     return failure(
       'INVITATION_EXPIRED',
-      410,
       'This invitation has expired. Ask your administrator to resend it.',
     );
   }
   if (account.status === 'suspended') {
-    return failure('FORBIDDEN', 403, 'This account is suspended. Contact your administrator.');
+    return failure('FORBIDDEN', 'This account is suspended. Contact your administrator.');
   }
   const phone = normaliseDeviceNumber(body.personalPhone);
   if (!phone.ok) {
-    return failure('VALIDATION_FAILED', 422, 'Some fields need attention.', {
+    return failure('VALIDATION_FAILED', 'Some fields need attention.', {
       fields: { personalPhone: phone.message },
     });
   }
@@ -110,7 +108,7 @@ export async function activateAccount(
     .where('used_at', 'is', null)
     .executeTakeFirst();
   if (Number(firstUse.numUpdatedRows) === 0 && settings.singleUseInvitations) {
-    return failure('INVITATION_USED', 409, INVITATION_USED_MESSAGE);
+    return failure('INVITATION_USED', INVITATION_USED_MESSAGE);
   }
 
   await trx

@@ -15,7 +15,6 @@ import { hashActivationToken } from './activate-account';
 const tokenNotValid = () =>
   failure(
     'INVALID_INVITATION',
-    401,
     'This activation has expired or is already complete. Sign in again with your invitation.',
   );
 
@@ -38,7 +37,7 @@ export async function chooseActivationNumber(
     .executeTakeFirst();
   if (!account || account.status === 'suspended') return tokenNotValid();
   if (account.number !== null) {
-    return failure('CONFLICT', 409, 'This account already has a number; activate it again.');
+    return failure('CONFLICT', 'This account already has a number; activate it again.');
   }
 
   await lockOrganizations(trx, [account.organization_id]);

@@ -16,7 +16,6 @@ export function mayActOnAdministrator(
   if (beyond.length === 0) return success(undefined);
   return failure(
     'FORBIDDEN',
-    403,
     `This administrator holds the ${beyond.map((p) => privilegeLabels[p]).join(', ')} privilege${beyond.length > 1 ? 's' : ''}, which you do not have.`,
   );
 }
@@ -27,5 +26,5 @@ export function mayGrant(
   granted: readonly Privilege[],
 ): Outcome<void> {
   if (privilegesBeyond(actor, granted).length === 0) return success(undefined);
-  return failure('FORBIDDEN', 403, 'You cannot give privileges you do not have yourself.');
+  return failure('FORBIDDEN', 'You cannot give privileges you do not have yourself.');
 }

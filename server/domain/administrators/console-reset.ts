@@ -23,11 +23,7 @@ export async function resetPasswordFromConsole(
     .where('email', '=', address)
     .executeTakeFirst();
   if (!administrator) {
-    return failure(
-      'NOT_FOUND',
-      404,
-      `There is no administrator with the email address ${address}.`,
-    );
+    return failure('NOT_FOUND', `There is no administrator with the email address ${address}.`);
   }
   const temporaryPassword = generateInvitationPassword(16);
   const hash = await hashAdministratorPassword(temporaryPassword);

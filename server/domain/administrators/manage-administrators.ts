@@ -13,10 +13,10 @@ import { newId } from '../../db/values';
 import type { AppDeps } from '../../deps';
 import { parsePrivileges, type SignedInAdministrator } from '../../http/auth';
 import { AppError, notFound } from '../../http/errors';
-import { isPathWithin, organizationInScope } from '../../http/scope';
+import { scopeOf, valueOrThrow } from '../../http/outcome-reply';
+import { isPathWithin, organizationInScope } from '../scope';
 import { recordAudit } from '../audit/record-audit';
 import { revokeAllSessions } from '../auth/sessions';
-import { valueOrThrow } from '../outcome-http';
 import type { Outcome } from '../outcome';
 import { failure, success } from '../outcome';
 import { mayActOnAdministrator, mayGrant } from './administrator-authority';
@@ -40,12 +40,11 @@ async function colleagueInReach(
 }
 
 const ownAdministrator = (message: string): AppError =>
-  new AppError('CANNOT_CHANGE_OWN_ADMINISTRATOR', 409, message);
+  new AppError('CANNOT_CHANGE_OWN_ADMINISTRATOR', message);
 
 export function administratorExists(email: string): AppError {
   return new AppError(
     'ADMINISTRATOR_EXISTS',
-    409,
     `There is already an administrator with the email address ${email}.`,
     { fields: { email: 'This email address already belongs to an administrator.' } },
   );
@@ -76,7 +75,9 @@ export async function createAdministrator(
   actor: SignedInAdministrator,
   input: CreateAdministrator,
 ): Promise<AdministratorRow> {
-  const organization = await organizationInScope(trx, actor, input.organizationId);
+  const organization = valueOrThrow(
+    await organizationInScope(trx, scopeOf(actor), input.organizationId),
+  );
   assertCanGrant(actor, input.privileges);
   const taken = await trx
     .selectFrom('administrators')
@@ -134,7 +135,7 @@ export async function updateAdministrator(
     );
   }
   if (change.organizationId !== undefined) {
-    await organizationInScope(deps.db, actor, change.organizationId);
+    valueOrThrow(await organizationInScope(deps.db, scopeOf(actor), change.organizationId));
   }
   const now = deps.now();
   return deps.db.transaction().execute(async (trx) => {
@@ -234,12 +235,11 @@ async function resendableAdministrator(
     administrator = await colleagueInReach(trx, actor, administratorId);
   } catch (error) {
     if (!(error instanceof AppError)) throw error;
-    return failure(error.code, error.statusCode, error.message);
+    return failure(error.code, error.message);
   }
   if (administrator.password_hash !== null) {
     return failure(
       'NOT_INVITED',
-      409,
       'This administrator has already chosen a password; reset the password instead.',
     );
   }

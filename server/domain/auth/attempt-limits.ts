@@ -106,7 +106,6 @@ export async function reserveAttempt(
       );
       return failure(
         'TOO_MANY_ATTEMPTS',
-        429,
         `Too many failed attempts. Try again in ${Math.ceil(retryAfterSeconds / 60)} minute(s).`,
         { retryAfterSeconds },
       );

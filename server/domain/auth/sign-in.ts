@@ -5,7 +5,7 @@ import type { Session } from '../../../common/api/auth';
 import type { AdministratorRow, Database } from '../../db/schema';
 import type { AppDeps } from '../../deps';
 import { AppError, validationFailed } from '../../http/errors';
-import { valueOrThrow } from '../outcome-http';
+import { valueOrThrow } from '../../http/outcome-reply';
 import { reserveAttempt, signInPerAccount, signInPerAddress } from './attempt-limits';
 import { recordAudit } from '../audit/record-audit';
 import { removeAdministratorPasswords } from '../outbox/spent-passwords';
@@ -13,7 +13,7 @@ import { hashAdministratorPassword, verifyAdministratorPassword, verifyNothing }
 import { openSession } from './sessions';
 
 const invalidCredentials = () =>
-  new AppError('INVALID_CREDENTIALS', 401, 'The email address or password is not correct.');
+  new AppError('INVALID_CREDENTIALS', 'The email address or password is not correct.');
 
 /** The administrator's temporary password still usable for signing in, if any. */
 async function openInvitation(db: Kysely<Database>, administratorId: string, now: Date) {

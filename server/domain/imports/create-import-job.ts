@@ -8,12 +8,9 @@ import { flag, isoNow, newId } from '../../db/values';
 import type { AccountsContext } from '../accounts/account-context';
 import { validationFailure } from '../accounts/account-rules';
 import { recordChange } from '../change-log';
-import {
-  defaultProfileFor,
-  findOrganizationInScope,
-  findVisibleProfile,
-} from '../organization-context';
-import { notFoundFailure, success, type Outcome } from '../outcome';
+import { defaultProfileFor, findVisibleProfile } from '../organization-context';
+import { organizationInScope } from '../scope';
+import { success, type Outcome } from '../outcome';
 import { importsDb, toImportJob } from './import-job';
 
 export async function createImportJob(
@@ -22,8 +19,9 @@ export async function createImportJob(
   administratorId: string,
   body: CreateImportBody,
 ): Promise<Outcome<ImportJob>> {
-  const organization = await findOrganizationInScope(trx, context.scope, body.organizationId);
-  if (!organization) return notFoundFailure('That organization');
+  const organizationFound = await organizationInScope(trx, context.scope, body.organizationId);
+  if (!organizationFound.ok) return organizationFound;
+  const organization = organizationFound.value;
   let profileId: string | null;
   if (body.permissionProfileId) {
     const profile = await findVisibleProfile(trx, organization, body.permissionProfileId);

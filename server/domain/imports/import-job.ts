@@ -5,7 +5,7 @@ import type { Application } from '../../../common/api/accounts';
 import type { Database } from '../../db/schema';
 import type { ImportJobsTable, ImportTables } from '../../db/schema-imports';
 import { isSet, parseJson } from '../../db/values';
-import type { Scope } from '../organization-context';
+import { type Scope, inSubtree } from '../scope';
 
 export type ImportsDb = Kysely<Database & ImportTables> | Transaction<Database & ImportTables>;
 
@@ -46,12 +46,15 @@ export async function findJobInScope(
   jobId: string,
   options: { forUpdate?: boolean; postgres?: boolean } = {},
 ): Promise<ImportJobsTable | undefined> {
-  let query = db
-    .selectFrom('import_jobs')
-    .innerJoin('organizations', 'organizations.id', 'import_jobs.organization_id')
-    .selectAll('import_jobs')
-    .where('import_jobs.id', '=', jobId)
-    .where('organizations.path', 'like', `${scope.path}%`);
+  let query = inSubtree(
+    db
+      .selectFrom('import_jobs')
+      .innerJoin('organizations', 'organizations.id', 'import_jobs.organization_id')
+      .selectAll('import_jobs')
+      .where('import_jobs.id', '=', jobId),
+    'organizations.path',
+    scope.path,
+  );
   if (options.forUpdate && options.postgres) query = query.forUpdate('import_jobs');
   return query.executeTakeFirst();
 }

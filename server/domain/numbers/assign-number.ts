@@ -23,7 +23,6 @@ export type TakenFrom = 'available' | 'reserved';
 export const numberUnavailable = (number: string) =>
   failure(
     'NUMBER_UNAVAILABLE',
-    409,
     `The number ${number} is not available in this organization: it may be assigned to another account or belong to another organization.`,
     { number },
   );

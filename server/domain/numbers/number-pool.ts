@@ -9,14 +9,10 @@ import type {
 import { isoNow } from '../../db/values';
 import { computeCapacity } from '../capacity';
 import { recordChange, type Actor } from '../change-log';
-import {
-  findOrganizationInScope,
-  lockOrganizations,
-  type Db,
-  type Scope,
-} from '../organization-context';
+import { lockOrganizations, type Db } from '../organization-context';
+import { organizationInScope, type Scope, inSubtree, inScope, isPathWithin } from '../scope';
 import { failure, notFoundFailure, success, type Outcome } from '../outcome';
-import { paginate } from '../../http/paging';
+import { paginate } from '../paging';
 import { containsDigits, containsText, phoneDigitsPattern } from '../phone-search';
 import { toPoolNumber } from './number-view';
 
@@ -31,13 +27,14 @@ export async function listNumbers(
     .innerJoin('organizations', 'organizations.id', 'numbers.organization_id')
     .selectAll('numbers');
   if (query.organizationId !== undefined) {
-    const organization = await findOrganizationInScope(db, scope, query.organizationId);
-    if (!organization) return notFoundFailure('That organization');
+    const organizationFound = await organizationInScope(db, scope, query.organizationId);
+    if (!organizationFound.ok) return organizationFound;
+    const organization = organizationFound.value;
     base = query.includeSubOrganizations
-      ? base.where('organizations.path', 'like', `${organization.path}%`)
+      ? inSubtree(base, 'organizations.path', organization)
       : base.where('numbers.organization_id', '=', organization.id);
   } else {
-    base = base.where('organizations.path', 'like', `${scope.path}%`);
+    base = inSubtree(base, 'organizations.path', scope);
   }
   if (query.state && query.state.length > 0) base = base.where('numbers.state', 'in', query.state);
   const q = query.q?.trim();
@@ -62,8 +59,9 @@ export async function addNumbers(
   input: { organizationId: string; numbers: string[] },
   now: Date,
 ): Promise<Outcome<PoolNumber[]>> {
-  const organization = await findOrganizationInScope(db, scope, input.organizationId);
-  if (!organization) return notFoundFailure('That organization');
+  const organizationFound = await organizationInScope(db, scope, input.organizationId);
+  if (!organizationFound.ok) return organizationFound;
+  const organization = organizationFound.value;
   const numbers = [...new Set(input.numbers)];
   const existing: string[] = [];
   for (let start = 0; start < numbers.length; start += 500) {
@@ -77,7 +75,6 @@ export async function addNumbers(
   if (existing.length > 0) {
     return failure(
       'NUMBER_EXISTS',
-      409,
       existing.length === 1
         ? `The number ${existing[0]} is already in a number pool.`
         : `${existing.length} of these numbers are already in a number pool.`,
@@ -105,7 +102,7 @@ export async function addNumbers(
     inserted += Number(result.numInsertedOrUpdatedRows ?? 0);
   }
   if (inserted !== rows.length) {
-    return failure('NUMBER_EXISTS', 409, 'Some of these numbers were just added to a number pool.');
+    return failure('NUMBER_EXISTS', 'Some of these numbers were just added to a number pool.');
   }
   await recordChange(db, actor, {
     action: 'numbers.added',
@@ -120,7 +117,6 @@ export async function addNumbers(
 const notEnoughAfter = (what: string) =>
   failure(
     'NOT_ENOUGH_NUMBERS',
-    409,
     `${what} would leave invited accounts of this organization without a number to choose at onboarding.`,
   );
 
@@ -140,19 +136,19 @@ export async function patchNumber(
     .select('organizations.path')
     .where('numbers.number', '=', number)
     .executeTakeFirst();
-  if (!current || !current.path.startsWith(scope.path)) return notFoundFailure('That number');
+  if (!current || !inScope(scope, current)) return notFoundFailure('That number');
 
   if ('organizationId' in patch) {
-    const target = await findOrganizationInScope(db, scope, patch.organizationId);
-    if (!target) return notFoundFailure('That organization');
+    const targetFound = await organizationInScope(db, scope, patch.organizationId);
+    if (!targetFound.ok) return targetFound;
+    const target = targetFound.value;
     if (target.id === current.organization_id) return success(toPoolNumber(current));
     // Allocation goes down the tree, withdrawal back up; never sideways to another branch.
-    const allocating = target.path.startsWith(current.path);
-    const withdrawing = current.path.startsWith(target.path);
+    const allocating = isPathWithin(target.path, current);
+    const withdrawing = isPathWithin(current.path, target);
     if (!allocating && !withdrawing) {
       return failure(
         'CONFLICT',
-        409,
         'A number can only be allocated to a sub-organization or withdrawn to a parent organization.',
       );
     }
@@ -167,7 +163,6 @@ export async function patchNumber(
     if (Number(moved.numUpdatedRows) !== 1) {
       return failure(
         'NUMBER_UNAVAILABLE',
-        409,
         `Only Available numbers can be allocated or withdrawn; ${number} is not Available.`,
         { number },
       );
@@ -188,7 +183,6 @@ export async function patchNumber(
   if (current.state !== 'available' && current.state !== 'reserved') {
     return failure(
       'NUMBER_UNAVAILABLE',
-      409,
       `The number ${number} is held by an account; only Available and Reserved numbers can change state.`,
       { number },
     );
@@ -203,12 +197,9 @@ export async function patchNumber(
     .where('account_id', 'is', null)
     .executeTakeFirst();
   if (Number(changed.numUpdatedRows) !== 1) {
-    return failure(
-      'NUMBER_UNAVAILABLE',
-      409,
-      `The number ${number} was just taken by an account.`,
-      { number },
-    );
+    return failure('NUMBER_UNAVAILABLE', `The number ${number} was just taken by an account.`, {
+      number,
+    });
   }
   if (
     current.state === 'available' &&

@@ -126,7 +126,6 @@ export async function createOrganization(
 function nameTaken(name: string): AppError {
   return new AppError(
     'ORGANIZATION_NAME_EXISTS',
-    409,
     `There is already an organization named "${name}" at this level.`,
     { fields: { name: 'This name is already used at this level.' } },
   );

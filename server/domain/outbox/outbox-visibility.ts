@@ -6,6 +6,7 @@ import { privilegesBeyond, type Privilege } from '../../../common/api/administra
 import type { Database } from '../../db/schema';
 import { parseJson } from '../../db/values';
 import { failure, success, type Outcome } from '../outcome';
+import { inSubtree } from '../scope';
 
 export interface OutboxReader {
   privileges: readonly Privilege[];
@@ -26,20 +27,18 @@ export async function outboxVisibility(
   const accountMessages = reader.privileges.includes('accounts');
   const managesAdministrators = reader.privileges.includes('administrators');
   if (!accountMessages && !managesAdministrators) {
-    return failure(
-      'FORBIDDEN',
-      403,
-      'The outbox needs the Accounts or the Administrators privilege.',
-    );
+    return failure('FORBIDDEN', 'The outbox needs the Accounts or the Administrators privilege.');
   }
   let administratorIds: string[] = [];
   if (managesAdministrators) {
-    const colleagues = await db
-      .selectFrom('administrators as a')
-      .innerJoin('organizations as o', 'o.id', 'a.organization_id')
-      .select(['a.id', 'a.privileges'])
-      .where('o.path', 'like', `${reader.organizationPath}%`)
-      .execute();
+    const colleagues = await inSubtree(
+      db
+        .selectFrom('administrators as a')
+        .innerJoin('organizations as o', 'o.id', 'a.organization_id')
+        .select(['a.id', 'a.privileges']),
+      'o.path',
+      reader.organizationPath,
+    ).execute();
     administratorIds = colleagues
       .filter(
         (colleague) =>

@@ -4,7 +4,7 @@
 import { sql } from 'kysely';
 import type { FollowUpItem, FollowUpPage, FollowUpQuery } from '../../../common/api/reports';
 import { toCount } from '../../db/values';
-import { paginate } from '../../http/paging';
+import { paginate } from '../paging';
 import { toAccount } from '../accounts/account-view';
 import type { Db } from '../organization-context';
 

@@ -73,7 +73,6 @@ export function reportDays(
   if (count < 1 || count > maxReportDays) {
     return failure(
       'VALIDATION_FAILED',
-      422,
       `Choose a range of 1 to ${maxReportDays} days with "from" on or before "to".`,
       { fields: { from: 'The range is empty or too long.' } },
     );

@@ -7,7 +7,7 @@ import {
 } from '../../../common/api/permission-profiles';
 import type { Database, OrganizationRow, PermissionProfileRow } from '../../db/schema';
 import { isSet, parseJson } from '../../db/values';
-import { ancestorIds } from '../../http/scope';
+import { lineage } from '../scope';
 
 export function toPermissionProfile(
   row: PermissionProfileRow,
@@ -19,7 +19,7 @@ export function toPermissionProfile(
     askedOrganizationId !== null &&
     row.organization_id !== askedOrganizationId &&
     askedPath !== null &&
-    ancestorIds(askedPath).includes(row.organization_id);
+    lineage(askedPath).includes(row.organization_id);
   return {
     id: row.id,
     organizationId: row.organization_id,
@@ -36,7 +36,7 @@ export async function visibleProfiles(
   db: Kysely<Database>,
   organization: Pick<OrganizationRow, 'path'>,
 ): Promise<PermissionProfileRow[]> {
-  const line = ancestorIds(organization.path);
+  const line = lineage(organization).reverse();
   if (line.length === 0) return [];
   const rows = await db
     .selectFrom('permission_profiles')

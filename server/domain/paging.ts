@@ -1,4 +1,4 @@
-// Server side of paged lists: runs a Kysely select for one page plus its total count and wraps
+// Paged lists: runs a Kysely select for one page plus its total count and wraps
 // the answer as {items, total, page, pageSize}.
 import type { SelectQueryBuilder } from 'kysely';
 import type { Paged, PageQuery } from '../../common/api/paging';

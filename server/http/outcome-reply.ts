@@ -3,16 +3,13 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { Transaction } from 'kysely';
 import type { Database } from '../db/schema';
-import { signedIn } from '../http/auth';
-import { AppError } from '../http/errors';
-import { replyIdempotent } from '../http/idempotency';
-import type { AccountsContext } from './accounts/account-context';
-import { invitationContextFrom } from './invitations/issue-invitation';
-import type { Failure, Outcome } from './outcome';
-
-export function toAppError(failure: Failure): AppError {
-  return new AppError(failure.code, failure.status, failure.message, failure.details ?? {});
-}
+import type { AccountsContext } from '../domain/accounts/account-context';
+import { invitationContextFrom } from '../domain/invitations/issue-invitation';
+import type { Outcome } from '../domain/outcome';
+import type { Scope } from '../domain/scope';
+import { signedIn, type SignedInAdministrator } from './auth';
+import { toAppError } from './errors';
+import { replyIdempotent } from './idempotency';
 
 /** The value of a successful outcome, or throws the failure as an AppError. */
 export function valueOrThrow<T>(outcome: Outcome<T>): T {
@@ -20,11 +17,16 @@ export function valueOrThrow<T>(outcome: Outcome<T>): T {
   return outcome.value;
 }
 
+/** The administrator's reach: their organization and everything below it. */
+export function scopeOf(administrator: SignedInAdministrator): Scope {
+  return { organizationId: administrator.organizationId, path: administrator.organizationPath };
+}
+
 /** Scope, actor and invitation settings of the signed-in administrator's request. */
 export function accountsContextOf(request: FastifyRequest): AccountsContext {
   const administrator = signedIn(request);
   return {
-    scope: { organizationId: administrator.organizationId, path: administrator.organizationPath },
+    scope: scopeOf(administrator),
     actor: { id: administrator.id, email: administrator.email },
     invitation: invitationContextFrom(request.server.deps),
   };
