@@ -12,7 +12,6 @@ import {
   type ListAccountsQuery,
 } from '../../../common/api/accounts';
 import type { AccountRow } from '../../db/schema';
-import { paginate } from '../paging';
 import { type Db } from '../organization-context';
 import { organizationInScope, type Scope, inSubtree, subtreeIds } from '../scope';
 import { notFoundFailure, success, type Outcome } from '../outcome';
