@@ -43,6 +43,7 @@ export const IPC_CHANNELS = [
   'upload:cancel',
   'upload:resume',
   'upload:forget',
+  'upload:fixFailedRows',
 ] as const;
 
 export type IpcChannel = (typeof IPC_CHANNELS)[number];

@@ -241,6 +241,7 @@ export const ipcContract = {
   'upload:cancel': { args: uploadRefSchema, result: uploadStatusSchema },
   'upload:resume': { args: uploadRefSchema, result: uploadStatusSchema },
   'upload:forget': { args: uploadRefSchema, result: z.object({ forgotten: z.literal(true) }) },
+  'upload:fixFailedRows': { args: uploadRefSchema, result: csvOpenResultSchema },
 } satisfies Record<IpcChannel, { args: z.ZodType; result: z.ZodType }>;
 
 export type IpcContract = typeof ipcContract;

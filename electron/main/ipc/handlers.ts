@@ -86,5 +86,10 @@ export function createIpcHandlers(services: MainServices): IpcHandlers {
       await uploads.forget(uploadId);
       return { forgotten: true };
     },
+    'upload:fixFailedRows': ({ uploadId }) => {
+      const file = uploads.writeFailedRows(uploadId);
+      const { organizationId } = uploads.status(uploadId).settings;
+      return services.csv.openDropped(file, organizationId);
+    },
   });
 }

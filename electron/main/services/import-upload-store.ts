@@ -40,6 +40,8 @@ export interface UploadStore {
   saveChunkResults(uploadId: string, index: number, results: ImportRowResult[]): void;
   chunkResults(uploadId: string, index: number): ImportRowResult[] | undefined;
   remove(uploadId: string): void;
+  /** A path for a file of this upload (e.g. its failed rows); the name is made safe. */
+  filePath(uploadId: string, name: string): string;
 }
 
 function writeAtomic(file: string, value: unknown): void {
@@ -108,6 +110,10 @@ export function createUploadStore(dataDir: string): UploadStore {
     },
     chunkResults(uploadId, index) {
       return readJson<ImportRowResult[]>(chunkFile(uploadId, index));
+    },
+    filePath(uploadId, name) {
+      const safe = [...name].map((c) => (c < ' ' || '\\/:*?"<>|'.includes(c) ? '_' : c));
+      return path.join(folder(uploadId), safe.join(''));
     },
     remove(uploadId) {
       rmSync(folder(uploadId), { recursive: true, force: true });

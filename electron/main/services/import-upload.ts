@@ -2,12 +2,15 @@
 // opens the job with an Idempotency-Key kept on disk, sends chunks no answered chunk is sent again,
 // retries with backoff through lost connections, survives restarts, and completes (inviting).
 import { randomUUID } from 'node:crypto';
+import { writeFileSync } from 'node:fs';
 import type { ImportJob, ImportRowInput, ImportRowResult } from '../../../common/api/imports';
 import type {
   UploadStartArgs,
   UploadStatus,
   UploadSettings,
 } from '../../../common/ipc/import-upload';
+import { TEMPLATE_COLUMN_KEYS, TEMPLATE_HEADER_LABELS } from '../../../common/csv/template';
+import { writeCsv } from '../../../common/csv/writer';
 import { MainError, isMainError } from './main-error';
 import type { ProfileStore } from './profiles';
 import type { SessionService } from './session';
@@ -44,6 +47,8 @@ export interface ImportUploads {
   forget(uploadId: string): Promise<void>;
   /** The rows the service found invalid, each with its messages (for "Fix failed rows"). */
   failedRows(uploadId: string): { row: ImportRowInput; errors: string[] }[];
+  /** Writes the invalid rows as a template CSV in the upload's folder; answers its path. */
+  writeFailedRows(uploadId: string): string;
   /** True while any upload runs (the app asks before quitting). */
   running(): boolean;
   /** Resolves with the status once the current run of the upload ends. */
@@ -298,6 +303,22 @@ export function createImportUploads(options: ImportUploadsOptions): ImportUpload
     return toStatus(record);
   }
 
+  function failedRows(uploadId: string): { row: ImportRowInput; errors: string[] }[] {
+    const record = recordOf(uploadId);
+    const rows = store.rows(uploadId);
+    const failed: { row: ImportRowInput; errors: string[] }[] = [];
+    for (const index of [...record.answered].sort((a, b) => a - b)) {
+      const results = store.chunkResults(uploadId, index) ?? [];
+      const byNumber = new Map(results.map((result) => [result.rowNumber, result]));
+      for (const row of rows.slice(index * record.chunkSize, (index + 1) * record.chunkSize)) {
+        const result = byNumber.get(row.rowNumber);
+        if (result?.outcome !== 'invalid') continue;
+        failed.push({ row, errors: (result.errors ?? []).map((error) => error.message) });
+      }
+    }
+    return failed;
+  }
+
   async function stop(uploadId: string, why = CANCELLED): Promise<void> {
     const run = runs.get(uploadId);
     if (!run) return;
@@ -327,20 +348,19 @@ export function createImportUploads(options: ImportUploadsOptions): ImportUpload
       records.delete(uploadId);
       store.remove(uploadId);
     },
-    failedRows(uploadId) {
+    failedRows,
+    writeFailedRows(uploadId) {
       const record = recordOf(uploadId);
-      const rows = store.rows(uploadId);
-      const failed: { row: ImportRowInput; errors: string[] }[] = [];
-      for (const index of [...record.answered].sort((a, b) => a - b)) {
-        const results = store.chunkResults(uploadId, index) ?? [];
-        const byNumber = new Map(results.map((result) => [result.rowNumber, result]));
-        for (const row of rows.slice(index * record.chunkSize, (index + 1) * record.chunkSize)) {
-          const result = byNumber.get(row.rowNumber);
-          if (result?.outcome !== 'invalid') continue;
-          failed.push({ row, errors: (result.errors ?? []).map((error) => error.message) });
-        }
-      }
-      return failed;
+      const cells = (row: ImportRowInput) => TEMPLATE_COLUMN_KEYS.map((key) => row[key] ?? '');
+      const stem = record.fileName.replace(/\.[^.]*$/, '');
+      const file = store.filePath(uploadId, `${stem} - failed rows.csv`);
+      // Read back by the CSV engine, never by a spreadsheet: cells are kept exactly as sent.
+      const content = writeCsv(
+        [TEMPLATE_HEADER_LABELS, ...failedRows(uploadId).map(({ row }) => cells(row))],
+        { neutraliseFormulas: false },
+      );
+      writeFileSync(file, content, { mode: 0o600 });
+      return file;
     },
     running: () => runs.size > 0,
     async settled(uploadId) {
