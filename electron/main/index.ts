@@ -1,7 +1,7 @@
 // Electron main entry: composes the small modules — single instance, app scheme + CSP, guards,
 // permission denial, services, IPC, menu and the window. Logic lives in the modules.
 import path from 'node:path';
-import { app, BrowserWindow, Menu, net, protocol, screen, session } from 'electron';
+import { app, BrowserWindow, dialog, Menu, net, protocol, screen, session } from 'electron';
 import { MENU_COMMAND_CHANNEL } from '../../common/ipc/contract';
 import { registerIpcHandlers } from './ipc/handle';
 import { createIpcRouter } from './ipc/router';
@@ -13,6 +13,7 @@ import { createElectronStoreFactory } from './modules/electron-stores';
 import { createElectronMainServices } from './modules/electron-services';
 import { installNavigationGuards } from './modules/navigation-guard';
 import { installPermissionGuard } from './modules/permission-guard';
+import { mayQuit } from './modules/quit-guard';
 import { ensureSingleInstance } from './modules/single-instance';
 import { createWindowManager, type WindowManager } from './modules/window-manager';
 import type { MainServices } from './services/create-main-services';
@@ -96,6 +97,12 @@ if (ensureSingleInstance(app, () => windows?.focus())) {
   app.on('before-quit', (event) => {
     if (quitting || !services) return;
     event.preventDefault();
+    const window = windows?.current() ?? null;
+    const showMessageBoxSync = (
+      parent: BrowserWindow | null,
+      options: Electron.MessageBoxSyncOptions,
+    ) => (parent ? dialog.showMessageBoxSync(parent, options) : dialog.showMessageBoxSync(options));
+    if (!mayQuit({ uploading: services.uploads.running(), window, showMessageBoxSync })) return;
     quitting = true;
     void services.dispose().finally(() => app.quit());
   });

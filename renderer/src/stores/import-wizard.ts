@@ -168,6 +168,23 @@ export const useImportWizardStore = defineStore('importWizard', {
       }
     },
 
+    /**
+     * After sign-in: uploads this connection left when the app closed carry on by themselves (the
+     * admin was asked before quitting). Answers their file names for a notice.
+     */
+    async resumeInterrupted(): Promise<string[]> {
+      const session = useSessionStore();
+      const uploads = await linedesk().upload.list();
+      const interrupted = uploads.filter(
+        (upload) =>
+          upload.problem?.code === 'INTERRUPTED' && upload.profileId === session.profile?.id,
+      );
+      for (const upload of interrupted)
+        await linedesk().upload.resume({ uploadId: upload.uploadId });
+      this.uploads = await linedesk().upload.list();
+      return interrupted.map((upload) => upload.fileName);
+    },
+
     /** Picks up an unfinished upload from the Import screen. */
     async resumeUpload(uploadId: string): Promise<void> {
       this.error = null;

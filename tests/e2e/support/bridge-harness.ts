@@ -35,6 +35,12 @@ export interface BridgeHarness {
 export interface BridgeHarnessOptions {
   /** false plays a machine whose safeStorage has no backend. */
   vaultAvailable?: boolean;
+  /** An existing data folder (the app restarted on the same data); kept on dispose. */
+  dataDir?: string;
+  /** Main's fetch, e.g. a slow network double. */
+  fetch?: typeof fetch;
+  /** Waits before each retry of an upload call. */
+  uploadRetryDelaysMs?: number[];
 }
 
 const invokeBinding = '__linedeskInvoke';
@@ -43,7 +49,7 @@ export async function installBridge(
   page: Page,
   options: BridgeHarnessOptions = {},
 ): Promise<BridgeHarness> {
-  const dataDir = await mkdtemp(path.join(os.tmpdir(), 'linedesk-e2e-main-'));
+  const dataDir = options.dataDir ?? (await mkdtemp(path.join(os.tmpdir(), 'linedesk-e2e-main-')));
   const downloadsDir = path.join(dataDir, 'Downloads');
   const savedFiles: string[] = [];
   const openedLinks: string[] = [];
@@ -64,6 +70,8 @@ export async function installBridge(
         env: { ...launch.env, LINEDESK_ALLOWED_ORIGINS: new URL(e2eEnvironment().appUrl).origin },
       }),
     downloadsDir,
+    fetch: options.fetch,
+    uploadRetryDelaysMs: options.uploadRetryDelaysMs,
     safeStorage: createSafeStorageDouble({ available: options.vaultAvailable ?? true }),
     dialogs: {
       async showSaveDialog({ defaultPath }) {
@@ -117,7 +125,7 @@ export async function installBridge(
     calls,
     async dispose() {
       await services.dispose();
-      await rm(dataDir, { recursive: true, force: true });
+      if (!options.dataDir) await rm(dataDir, { recursive: true, force: true });
     },
   };
 }

@@ -17,8 +17,11 @@ export interface LinedeskFixtures {
   snap: (name: string) => Promise<void>;
 }
 
-export async function signInThroughUi(page: Page): Promise<void> {
-  const { appUrl, serviceUrl } = e2eEnvironment();
+export async function signInThroughUi(
+  page: Page,
+  serviceUrl = e2eEnvironment().serviceUrl,
+): Promise<void> {
+  const { appUrl } = e2eEnvironment();
   await page.goto(`${appUrl}/index.html#/sign-in`);
   await page.getByTestId('profile-select').waitFor();
   await page.getByTestId('service-url').getByRole('textbox').fill(serviceUrl);

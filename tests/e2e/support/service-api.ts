@@ -25,8 +25,8 @@ export class ServiceApi {
     private readonly token: string,
   ) {}
 
-  static async signIn(): Promise<ServiceApi> {
-    const { serviceUrl } = e2eEnvironment();
+  /** Signs in to the run's service, or to `serviceUrl` (a test's own service process). */
+  static async signIn(serviceUrl = e2eEnvironment().serviceUrl): Promise<ServiceApi> {
     const response = await fetch(`${serviceUrl}/api/v1/auth/login`, {
       method: 'POST',
       headers: { 'content-type': 'application/json' },

@@ -16,9 +16,13 @@ const readyTimeoutMs = 120_000;
 export async function startServiceProcess(options: {
   env: Record<string, string>;
   demo?: boolean;
+  /** Start again on an earlier run's data (kept on stop) and port, as after a restart. */
+  dataDir?: string;
+  port?: number;
 }): Promise<ServiceProcess> {
-  const dataDir = await mkdtemp(path.join(os.tmpdir(), 'linedesk-e2e-service-'));
-  const args = ['server/cli.ts', '--port', '0', '--data-dir', dataDir];
+  const dataDir =
+    options.dataDir ?? (await mkdtemp(path.join(os.tmpdir(), 'linedesk-e2e-service-')));
+  const args = ['server/cli.ts', '--port', String(options.port ?? 0), '--data-dir', dataDir];
   if (options.demo !== false && process.env.LINEDESK_E2E_NO_DEMO !== '1') args.push('--demo');
   const env = { ...process.env, ...options.env };
   delete env.DATABASE_URL; // SQLite in the temp folder: the e2e run never touches a shared database.
@@ -63,7 +67,7 @@ export async function startServiceProcess(options: {
         await exited;
         clearTimeout(timer);
       }
-      await rm(dataDir, { recursive: true, force: true });
+      if (!options.dataDir) await rm(dataDir, { recursive: true, force: true });
     },
   };
 }
