@@ -1,5 +1,6 @@
 // The one error shape the renderer shows: a code, an admin-readable sentence and optional field messages.
 import axios from 'axios';
+import { BridgeError } from '../bridge/bridge-error';
 
 export interface ApiErrorBody {
   code: string;
@@ -60,6 +61,8 @@ const fallbackByStatus: Record<number, string> = {
 /** Turns anything thrown by axios (or code) into an ApiError with a readable sentence. */
 export function toApiError(error: unknown): ApiError {
   if (error instanceof ApiError) return error;
+  // A refusal from main already carries its code and a sentence for the admin.
+  if (error instanceof BridgeError) return new ApiError(error.code, error.message);
   if (axios.isAxiosError(error)) {
     const response = error.response;
     if (!response) {
