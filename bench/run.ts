@@ -6,13 +6,19 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { cpus, totalmem } from 'node:os';
 import path from 'node:path';
 import { accountListBench } from './account-list';
+import { csvCheckBench } from './csv-check';
 import type { BenchContext, BenchFigure, BenchModule } from './bench-module';
 import { importThroughputBench } from './import-throughput';
 import { invitationHashBench } from './invitation-hash';
 import { startBenchPostgres, stopBenchPostgres } from './postgres-server';
 
 /** Every bench module, in the order they run. Register a new one with one line here. */
-const modules: BenchModule[] = [invitationHashBench, importThroughputBench, accountListBench];
+const modules: BenchModule[] = [
+  invitationHashBench,
+  importThroughputBench,
+  accountListBench,
+  csvCheckBench,
+];
 
 const quick = process.argv.includes('--quick');
 const only = process.argv.find((arg) => arg.startsWith('--only='))?.slice('--only='.length);
