@@ -1,9 +1,21 @@
-// The service's settings from the command line and the environment (api.md "Running it").
+// The service's settings, read once: the command line plus the environment parsed by one zod
+// schema. No other module of the service reads process.env. A new variable is one line in
+// `environmentSchema` and one field in `ServiceConfig`.
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
+import { z } from 'zod';
 import { smtpTlsModes, type SmtpTlsMode } from './delivery/smtp-tls';
 
+/** How the outbox worker retries and polls. */
+export interface DeliverySettings {
+  maxAttempts: number;
+  /** First retry delay; each further retry waits twice as long. */
+  retryBaseMs: number;
+  pollIntervalMs: number;
+}
+
+/** Everything the service is configured with. */
 export interface ServiceConfig {
   host: string;
   port: number;
@@ -14,6 +26,8 @@ export interface ServiceConfig {
   adminEmail: string | undefined;
   adminPassword: string | undefined;
   smtpUrl: string | undefined;
+  /** The From address of invitation emails (LINEDESK_SMTP_FROM). */
+  smtpFrom: string | undefined;
   smsUrl: string | undefined;
   smsToken: string | undefined;
   /** Base of the activation link put in invitations. */
@@ -36,6 +50,8 @@ export interface ServiceConfig {
   sessionHours: number;
   /** ... and after this many minutes without a refresh (LINEDESK_IDLE_MINUTES). */
   idleMinutes: number;
+  /** Outbox worker tuning (LINEDESK_DELIVERY_*). */
+  delivery: DeliverySettings;
 }
 
 /**
@@ -45,6 +61,13 @@ export interface ServiceConfig {
 export const desktopAppOrigins = ['app://linedesk'];
 
 export const defaultActivationUrl = 'https://activate.linedesk.example/activate';
+
+/** The outbox worker's defaults: 5 attempts, first retry after 30 s, a look every second. */
+export const defaultDeliverySettings: DeliverySettings = {
+  maxAttempts: 5,
+  retryBaseMs: 30_000,
+  pollIntervalMs: 1000,
+};
 
 /** The app's version from package.json: one folder up from server/, two from the bundled dist/server/. */
 function packageVersion(): string {
@@ -60,46 +83,117 @@ function packageVersion(): string {
   return '0.0.0';
 }
 
-function nonEmpty(value: string | undefined): string | undefined {
-  return value !== undefined && value.trim() !== '' ? value.trim() : undefined;
-}
+/** Trimmed text; blank counts as unset. */
+const text = z
+  .string()
+  .optional()
+  .transform((value) => (value !== undefined && value.trim() !== '' ? value.trim() : undefined));
 
-function parseTrustProxy(text: string | undefined): false | string[] {
-  if (text === undefined || text === 'false' || text === '0') return false;
-  if (/^(true|yes|on|1|\*)$/i.test(text)) {
+/** Taken as written (passwords and secrets may hold spaces); empty counts as unset. */
+const verbatim = z
+  .string()
+  .optional()
+  .transform((value) => value || undefined);
+
+/** A comma-separated list, items trimmed, blanks dropped. */
+const list = z
+  .string()
+  .optional()
+  .transform((value) =>
+    (value ?? '')
+      .split(',')
+      .map((item) => item.trim())
+      .filter(Boolean),
+  );
+
+/** A positive number, `fallback` when unset. */
+const positiveNumber = (fallback: number) =>
+  text.transform((value, context) => {
+    if (value === undefined) return fallback;
+    const number = Number(value);
+    if (Number.isFinite(number) && number > 0) return number;
+    context.addIssue({ code: 'custom', message: `must be a positive number, not "${value}".` });
+    return z.NEVER;
+  });
+
+/** A positive whole number; anything else quietly means `fallback` (worker tuning). */
+const positiveIntegerOr = (fallback: number) =>
+  text.transform((value) => {
+    const number = Number(value);
+    return value !== undefined && Number.isInteger(number) && number > 0 ? number : fallback;
+  });
+
+const trustProxy = text.transform((value, context): false | string[] => {
+  if (value === undefined || value === 'false' || value === '0') return false;
+  if (/^(true|yes|on|1|\*)$/i.test(value)) {
     // Trusting every hop lets any client choose its own address (and dodge the per-address limit).
-    throw new Error(
-      'LINEDESK_TRUST_PROXY takes the addresses of your proxies (e.g. 10.0.0.5,10.0.0.6), not "true".',
-    );
+    context.addIssue({
+      code: 'custom',
+      message: 'takes the addresses of your proxies (e.g. 10.0.0.5,10.0.0.6), not "true".',
+    });
+    return z.NEVER;
   }
-  return text
+  return value
     .split(',')
     .map((address) => address.trim())
     .filter(Boolean);
+});
+
+const smtpTls = text.transform((value, context): SmtpTlsMode | undefined => {
+  if (value === undefined) return undefined;
+  const mode = smtpTlsModes.find((candidate) => candidate === value.toLowerCase());
+  if (mode) return mode;
+  context.addIssue({
+    code: 'custom',
+    message: `must be "required" or "opportunistic", not "${value}".`,
+  });
+  return z.NEVER;
+});
+
+/** Every environment variable the service reads (README "Configuration"). */
+export const environmentSchema = z.object({
+  LINEDESK_HOST: text,
+  LINEDESK_PORT: text,
+  LINEDESK_DATA_DIR: text,
+  DATABASE_URL: text,
+  LINEDESK_ADMIN_EMAIL: text.transform((value) => value?.toLowerCase()),
+  LINEDESK_ADMIN_PASSWORD: verbatim,
+  LINEDESK_ORGANIZATION_NAME: text.transform((value) => value ?? 'Main Organization'),
+  LINEDESK_SMTP_URL: text,
+  LINEDESK_SMTP_FROM: text,
+  LINEDESK_SMTP_TLS: smtpTls,
+  LINEDESK_SMS_URL: text,
+  LINEDESK_SMS_TOKEN: text,
+  LINEDESK_ACTIVATION_URL: text.transform((value) => value ?? defaultActivationUrl),
+  LINEDESK_ALLOWED_ORIGINS: list.transform((origins) =>
+    origins.length > 0 ? origins : desktopAppOrigins,
+  ),
+  LINEDESK_SECRET: verbatim,
+  LINEDESK_ACCEPTED_SECRETS: list,
+  LINEDESK_TRUST_PROXY: trustProxy,
+  LINEDESK_LOG_LEVEL: text.transform((value) => value ?? 'info'),
+  LINEDESK_SESSION_HOURS: positiveNumber(12),
+  LINEDESK_IDLE_MINUTES: positiveNumber(60),
+  LINEDESK_DELIVERY_MAX_ATTEMPTS: positiveIntegerOr(defaultDeliverySettings.maxAttempts),
+  LINEDESK_DELIVERY_RETRY_MS: positiveIntegerOr(defaultDeliverySettings.retryBaseMs),
+  LINEDESK_DELIVERY_POLL_MS: positiveIntegerOr(defaultDeliverySettings.pollIntervalMs),
+});
+
+export type Environment = z.output<typeof environmentSchema>;
+
+/** The environment parsed, or an Error naming each variable that is wrong. */
+export function parseEnvironment(env: Record<string, string | undefined>): Environment {
+  const parsed = environmentSchema.safeParse(env);
+  if (parsed.success) return parsed.data;
+  throw new Error(
+    parsed.error.issues.map((issue) => `${issue.path.join('.')} ${issue.message}`).join('\n'),
+  );
 }
 
-function parseSmtpTls(text: string | undefined): SmtpTlsMode | undefined {
-  if (text === undefined) return undefined;
-  const mode = smtpTlsModes.find((candidate) => candidate === text.toLowerCase());
-  if (!mode) {
-    throw new Error(`LINEDESK_SMTP_TLS must be "required" or "opportunistic", not "${text}".`);
-  }
-  return mode;
-}
-
-function positiveNumber(name: string, text: string | undefined, fallback: number): number {
-  if (text === undefined) return fallback;
-  const value = Number(text);
-  if (!Number.isFinite(value) || value <= 0) {
-    throw new Error(`${name} must be a positive number, not "${text}".`);
-  }
-  return value;
-}
-
-function parsePort(text: string): number {
-  const port = Number(text);
+function parsePort(value: string): number {
+  const port = Number(value);
   if (!Number.isInteger(port) || port < 0 || port > 65535) {
-    throw new Error(`--port must be a whole number from 0 to 65535, not "${text}".`);
+    throw new Error(`--port must be a whole number from 0 to 65535, not "${value}".`);
   }
   return port;
 }
@@ -107,7 +201,7 @@ function parsePort(text: string): number {
 /** Reads argv (without node and script) and env; throws a readable Error on bad options. */
 export function loadConfig(
   argv: string[] = process.argv.slice(2),
-  env: NodeJS.ProcessEnv = process.env,
+  env: Record<string, string | undefined> = process.env,
 ): ServiceConfig {
   const { values } = parseArgs({
     args: argv,
@@ -120,41 +214,35 @@ export function loadConfig(
     strict: true,
     allowPositionals: false,
   });
-  const origins = nonEmpty(env.LINEDESK_ALLOWED_ORIGINS);
+  const environment = parseEnvironment(env);
   return {
-    host: values.host ?? nonEmpty(env.LINEDESK_HOST) ?? '127.0.0.1',
-    port: parsePort(values.port ?? nonEmpty(env.LINEDESK_PORT) ?? '8787'),
-    dataDir: path.resolve(values['data-dir'] ?? nonEmpty(env.LINEDESK_DATA_DIR) ?? '.linedesk'),
+    host: values.host ?? environment.LINEDESK_HOST ?? '127.0.0.1',
+    port: parsePort(values.port ?? environment.LINEDESK_PORT ?? '8787'),
+    dataDir: path.resolve(values['data-dir'] ?? environment.LINEDESK_DATA_DIR ?? '.linedesk'),
     demo: values.demo ?? false,
-    databaseUrl: nonEmpty(env.DATABASE_URL),
-    adminEmail: nonEmpty(env.LINEDESK_ADMIN_EMAIL)?.toLowerCase(),
-    adminPassword: env.LINEDESK_ADMIN_PASSWORD || undefined,
-    smtpUrl: nonEmpty(env.LINEDESK_SMTP_URL),
-    smsUrl: nonEmpty(env.LINEDESK_SMS_URL),
-    smsToken: nonEmpty(env.LINEDESK_SMS_TOKEN),
-    activationUrl: nonEmpty(env.LINEDESK_ACTIVATION_URL) ?? defaultActivationUrl,
-    allowedOrigins: origins
-      ? origins
-          .split(',')
-          .map((origin) => origin.trim())
-          .filter(Boolean)
-      : desktopAppOrigins,
-    secret: env.LINEDESK_SECRET || undefined,
-    acceptedSecrets: (env.LINEDESK_ACCEPTED_SECRETS ?? '')
-      .split(',')
-      .map((secret) => secret.trim())
-      .filter(Boolean),
-    rootOrganizationName: nonEmpty(env.LINEDESK_ORGANIZATION_NAME) ?? 'Main Organization',
-    trustProxy: parseTrustProxy(nonEmpty(env.LINEDESK_TRUST_PROXY)),
-    smtpTls: parseSmtpTls(nonEmpty(env.LINEDESK_SMTP_TLS)),
-    logLevel: nonEmpty(env.LINEDESK_LOG_LEVEL) ?? 'info',
+    databaseUrl: environment.DATABASE_URL,
+    adminEmail: environment.LINEDESK_ADMIN_EMAIL,
+    adminPassword: environment.LINEDESK_ADMIN_PASSWORD,
+    smtpUrl: environment.LINEDESK_SMTP_URL,
+    smtpFrom: environment.LINEDESK_SMTP_FROM,
+    smsUrl: environment.LINEDESK_SMS_URL,
+    smsToken: environment.LINEDESK_SMS_TOKEN,
+    activationUrl: environment.LINEDESK_ACTIVATION_URL,
+    allowedOrigins: environment.LINEDESK_ALLOWED_ORIGINS,
+    secret: environment.LINEDESK_SECRET,
+    acceptedSecrets: environment.LINEDESK_ACCEPTED_SECRETS,
+    rootOrganizationName: environment.LINEDESK_ORGANIZATION_NAME,
+    trustProxy: environment.LINEDESK_TRUST_PROXY,
+    smtpTls: environment.LINEDESK_SMTP_TLS,
+    logLevel: environment.LINEDESK_LOG_LEVEL,
     version: packageVersion(),
-    sessionHours: positiveNumber(
-      'LINEDESK_SESSION_HOURS',
-      nonEmpty(env.LINEDESK_SESSION_HOURS),
-      12,
-    ),
-    idleMinutes: positiveNumber('LINEDESK_IDLE_MINUTES', nonEmpty(env.LINEDESK_IDLE_MINUTES), 60),
+    sessionHours: environment.LINEDESK_SESSION_HOURS,
+    idleMinutes: environment.LINEDESK_IDLE_MINUTES,
+    delivery: {
+      maxAttempts: environment.LINEDESK_DELIVERY_MAX_ATTEMPTS,
+      retryBaseMs: environment.LINEDESK_DELIVERY_RETRY_MS,
+      pollIntervalMs: environment.LINEDESK_DELIVERY_POLL_MS,
+    },
   };
 }
 

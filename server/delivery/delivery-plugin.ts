@@ -1,9 +1,9 @@
 // Runs the outbox worker inside the service: started when the app is ready, stopped (waiting for
-// the batch in flight) when it closes. Tuning comes from the environment, small in tests.
+// the batch in flight) when it closes. Transports and tuning come from the service's config.
 import { errorFacts } from '../http/request-log';
 import type { FastifyInstance } from 'fastify';
 import { closeTransports, transportsFromEnv } from './transports-from-env';
-import { createOutboxWorker, defaultRetryPolicy, type OutboxWorker } from './worker';
+import { createOutboxWorker, type OutboxWorker } from './worker';
 
 declare module 'fastify' {
   interface FastifyInstance {
@@ -12,37 +12,8 @@ declare module 'fastify' {
   }
 }
 
-export interface DeliverySettings {
-  maxAttempts: number;
-  retryBaseMs: number;
-  pollIntervalMs: number;
-}
-
-function positiveInteger(text: string | undefined, fallback: number): number {
-  const value = Number(text);
-  return text !== undefined && Number.isInteger(value) && value > 0 ? value : fallback;
-}
-
-/**
- * LINEDESK_DELIVERY_MAX_ATTEMPTS (default 5), LINEDESK_DELIVERY_RETRY_MS (first retry delay,
- * doubling; default 30 s), LINEDESK_DELIVERY_POLL_MS (default 1 s).
- */
-export function deliverySettingsFromEnv(env: NodeJS.ProcessEnv = process.env): DeliverySettings {
-  return {
-    maxAttempts: positiveInteger(
-      env.LINEDESK_DELIVERY_MAX_ATTEMPTS,
-      defaultRetryPolicy.maxAttempts,
-    ),
-    retryBaseMs: positiveInteger(env.LINEDESK_DELIVERY_RETRY_MS, defaultRetryPolicy.retryBaseMs),
-    pollIntervalMs: positiveInteger(env.LINEDESK_DELIVERY_POLL_MS, 1000),
-  };
-}
-
 /** Call once from buildApp: `registerDeliveryWorker(app)`. */
-export function registerDeliveryWorker(
-  app: FastifyInstance,
-  settings: DeliverySettings = deliverySettingsFromEnv(),
-): void {
+export function registerDeliveryWorker(app: FastifyInstance): void {
   app.decorate('deliveryWorker', null);
   let stopWorker: (() => Promise<void>) | null = null;
   // Registered up front: hooks cannot be added once the app is ready.
@@ -56,7 +27,7 @@ export function registerDeliveryWorker(
       LINEDESK_SMTP_TLS: deps.config.smtpTls,
       LINEDESK_SMS_URL: deps.config.smsUrl,
       LINEDESK_SMS_TOKEN: deps.config.smsToken,
-      LINEDESK_SMTP_FROM: process.env.LINEDESK_SMTP_FROM,
+      LINEDESK_SMTP_FROM: deps.config.smtpFrom,
     });
     if (Object.keys(transports).length === 0) return;
     const worker = createOutboxWorker({
@@ -64,7 +35,7 @@ export function registerDeliveryWorker(
       dialect: deps.dialect,
       transports,
       now: deps.now,
-      ...settings,
+      ...deps.config.delivery,
       onError: (error) =>
         app.log.warn(errorFacts(error), 'The outbox worker could not finish a round.'),
     });

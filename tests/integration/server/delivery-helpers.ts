@@ -1,5 +1,4 @@
-// Helpers of the delivery suites: bounded waiting for the worker, and worker tuning via the
-// environment the service reads (restored afterwards).
+// Helpers of the delivery suites: bounded waiting for the worker, and the outbox of an account.
 import type { TestService } from '../../support/service';
 
 /** Polls until `check` returns a value other than undefined/false; throws after `limitMs`. */
@@ -15,30 +14,6 @@ export async function eventually<T>(
     if (Date.now() > deadline) throw new Error(`Gave up waiting for ${what}.`);
     await new Promise((resolve) => setTimeout(resolve, 25));
   }
-}
-
-/** Sets LINEDESK_DELIVERY_* for the services started next; returns a function restoring them. */
-export function tuneDelivery(settings: {
-  maxAttempts?: number;
-  retryMs?: number;
-  pollMs?: number;
-}) {
-  const names = {
-    maxAttempts: 'LINEDESK_DELIVERY_MAX_ATTEMPTS',
-    retryMs: 'LINEDESK_DELIVERY_RETRY_MS',
-    pollMs: 'LINEDESK_DELIVERY_POLL_MS',
-  } as const;
-  const saved = Object.values(names).map((name) => [name, process.env[name]] as const);
-  for (const [key, name] of Object.entries(names)) {
-    const value = settings[key as keyof typeof names];
-    if (value !== undefined) process.env[name] = String(value);
-  }
-  return () => {
-    for (const [name, value] of saved) {
-      if (value === undefined) delete process.env[name];
-      else process.env[name] = value;
-    }
-  };
 }
 
 export async function outboxOf(service: TestService, accountId: string) {

@@ -10,7 +10,7 @@ import {
   type SmtpPeer,
 } from '../../support/delivery-peers';
 import { createAccount, createOrganization } from './accounts-helpers';
-import { eventually, outboxOf, tuneDelivery } from './delivery-helpers';
+import { eventually, outboxOf } from './delivery-helpers';
 
 describe.each(serviceBackends())('invitation delivery on $name', (backend) => {
   let smtp: SmtpPeer;
@@ -18,10 +18,8 @@ describe.each(serviceBackends())('invitation delivery on $name', (backend) => {
   let service: TestService;
   let token: string;
   let organizationId: string;
-  let restoreEnv: () => void;
 
   beforeAll(async () => {
-    restoreEnv = tuneDelivery({ maxAttempts: 3, retryMs: 30, pollMs: 25 });
     smtp = await startSmtpPeer();
     sms = await startSmsPeer();
     service = await startTestService(backend, {
@@ -30,6 +28,7 @@ describe.each(serviceBackends())('invitation delivery on $name', (backend) => {
         smsUrl: sms.url,
         smsToken: 'gateway-token',
         activationUrl: 'https://activate.example.test/start',
+        delivery: { maxAttempts: 3, retryBaseMs: 30, pollIntervalMs: 25 },
       },
     });
     token = await service.login();
@@ -47,7 +46,6 @@ describe.each(serviceBackends())('invitation delivery on $name', (backend) => {
     await service.close();
     await smtp.close();
     await sms.close();
-    restoreEnv();
   });
 
   it('emails the invitation with its activation link through SMTP', async () => {
