@@ -122,7 +122,7 @@ export class CheckedRows {
     this.contactKeys.push(null);
     this.numberKeys.push(null);
     this.store(index, values);
-    this.check(index);
+    this.check(index, values);
     this.refresh(index);
   }
 
@@ -159,7 +159,7 @@ export class CheckedRows {
     const values = { ...this.valuesAt(index), [column]: value.trim() };
     this.store(index, values);
     this.flags[index]! |= EDITED;
-    touched.push(...this.check(index));
+    touched.push(...this.check(index, values));
     this.refresh(index);
     return { row: this.view(index), affected: this.refreshAll(touched, index) };
   }
@@ -230,9 +230,8 @@ export class CheckedRows {
   }
 
   private store(index: number, values: RowValues): void {
-    const joined = joinValues(values);
-    if (joined.split(SEPARATOR).length === TEMPLATE_COLUMN_KEYS.length) {
-      this.cells[index] = joined;
+    if (!TEMPLATE_COLUMN_KEYS.some((key) => values[key].includes(SEPARATOR))) {
+      this.cells[index] = joinValues(values);
       this.oddValues.delete(index);
     } else {
       this.cells[index] = '';
@@ -245,8 +244,7 @@ export class CheckedRows {
   }
 
   /** Runs the row rules and indexes the row's keys; answers rows whose repeats changed. */
-  private check(index: number): number[] {
-    const values = this.valuesAt(index);
+  private check(index: number, values: RowValues = this.valuesAt(index)): number[] {
     const { check, keys } = checkImportRowWithKeys(this.rowNumbers[index]!, values, this.context);
     if (check.problems.length > 0) this.baseProblems.set(index, check.problems);
     else this.baseProblems.delete(index);
