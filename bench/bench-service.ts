@@ -4,7 +4,7 @@ import { randomUUID } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { defaultConfig } from '../server/config';
+import { defaultConfig, type ServiceConfig } from '../server/config';
 import { hashAdministratorPassword } from '../server/domain/auth/passwords';
 import { startService, type StartedService } from '../server/start-service';
 import { freshDatabase } from './postgres-server';
@@ -27,6 +27,9 @@ export interface BenchService {
 const email = 'bench@example.test';
 const password = 'bench password that is long enough';
 
+/** The administrator every bench service signs in as. */
+export const benchCredentials = { email, password } as const;
+
 export interface BenchServiceOptions {
   /** A PostgreSQL database to use instead of SQLite in a temp folder. */
   databaseUrl?: string;
@@ -34,6 +37,8 @@ export interface BenchServiceOptions {
   postgresServerUrl?: string;
   /** An existing data folder (a seeded SQLite database), kept on close. */
   dataDir?: string;
+  /** Settings on top of the bench's own (e.g. smtpUrl). */
+  config?: Partial<ServiceConfig>;
   /** `dataDir` is new and empty: start as on a fresh database (still kept on close). */
   keepDataDir?: boolean;
   /** Runs after the service and its temp folder are gone (e.g. dropping the database). */
@@ -55,6 +60,7 @@ export async function startBenchService(options: BenchServiceOptions = {}): Prom
       databaseUrl,
       adminEmail: email,
       adminPassword: password,
+      ...options.config,
     }),
     { logger: false },
   );

@@ -7,10 +7,13 @@ import { cpus, totalmem } from 'node:os';
 import path from 'node:path';
 import { accountListBench } from './account-list';
 import { csvCheckBench } from './csv-check';
+import { accountsGridBench } from './accounts-grid';
 import type { BenchContext, BenchFigure, BenchModule } from './bench-module';
 import { importThroughputBench } from './import-throughput';
 import { invitationHashBench } from './invitation-hash';
+import { inviteDeliveryBench } from './invite-delivery';
 import { startBenchPostgres, stopBenchPostgres } from './postgres-server';
+import { startupSizeBench } from './startup-size';
 
 /** Every bench module, in the order they run. Register a new one with one line here. */
 const modules: BenchModule[] = [
@@ -18,6 +21,9 @@ const modules: BenchModule[] = [
   importThroughputBench,
   accountListBench,
   csvCheckBench,
+  inviteDeliveryBench,
+  startupSizeBench,
+  accountsGridBench,
 ];
 
 const quick = process.argv.includes('--quick');

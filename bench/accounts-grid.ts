@@ -1,0 +1,100 @@
+// The accounts grid in Chromium at size (quick: 20,000 accounts; full: 100,000): the renderer as
+// built, signed in through the Playwright bridge harness, then timed from navigating to Accounts to
+// its first rows, and the table rows kept in the DOM. Also the renderer's built size.
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, readdirSync, rmSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { chromium } from 'playwright';
+import { seedManyAccounts } from '../server/demo/seed-accounts';
+import { installBridge } from '../tests/e2e/support/bridge-harness';
+import { serveStatic } from '../tests/e2e/support/static-server';
+import { figure, type BenchModule } from './bench-module';
+import { benchCredentials, startBenchService } from './bench-service';
+import { percentile } from './measure';
+
+const root = path.join(import.meta.dirname, '..');
+
+function sizeOf(folder: string): number {
+  let bytes = 0;
+  for (const entry of readdirSync(folder, { withFileTypes: true, recursive: true })) {
+    if (entry.isFile() && /\.(js|css)$/.test(entry.name))
+      bytes += statSync(path.join(entry.parentPath, entry.name)).size;
+  }
+  return bytes;
+}
+
+const rows = '[data-testid="accounts-table"] tbody tr.v-data-table__tr';
+
+export const accountsGridBench: BenchModule = {
+  name: 'accounts grid',
+  async run(context) {
+    const count = context.quick ? 20_000 : 100_000;
+    const rendererDir = mkdtempSync(path.join(tmpdir(), 'linedesk-bench-renderer-'));
+    execFileSync(
+      path.join(root, 'node_modules/.bin/vite'),
+      ['build', '--logLevel', 'error', '--outDir', rendererDir, '--emptyOutDir'],
+      { cwd: root, stdio: 'ignore' },
+    );
+    const bundleKb = sizeOf(rendererDir) / 1024;
+    const app = await serveStatic(rendererDir);
+    const bench = await startBenchService({
+      config: { allowedOrigins: [new URL(app.url).origin] },
+    });
+    const browser = await chromium.launch({ executablePath: '/usr/bin/chromium' });
+    try {
+      await seedManyAccounts(bench.service.deps, count);
+      process.env.LINEDESK_E2E_APP_URL = app.url;
+      process.env.LINEDESK_E2E_SERVICE_URL = bench.url;
+      const page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
+      const bridge = await installBridge(page);
+      try {
+        await page.goto(`${app.url}/index.html#/sign-in`);
+        await page.getByTestId('profile-select').waitFor();
+        await page.getByTestId('service-url').getByRole('textbox').fill(bench.url);
+        await page.getByTestId('connection-name').getByRole('textbox').fill('Bench');
+        await page.getByTestId('email').getByRole('textbox').fill(benchCredentials.email);
+        await page.getByTestId('password').getByRole('textbox').fill(benchCredentials.password);
+        await page.getByTestId('sign-in').click();
+        await page.locator(rows).first().waitFor({ timeout: 60_000 });
+        const times: number[] = [];
+        for (let i = 0; i < (context.quick ? 3 : 7); i += 1) {
+          await page.evaluate("location.hash = '#/settings'");
+          await page.locator(rows).first().waitFor({ state: 'detached' });
+          const start = performance.now();
+          await page.evaluate("location.hash = '#/accounts'");
+          await page.locator(rows).first().waitFor({ timeout: 60_000 });
+          times.push(performance.now() - start);
+        }
+        const domRows = await page.locator('[data-testid="accounts-table"] tbody tr').count();
+        return [
+          figure(
+            'grid.firstRowsMs',
+            percentile(times, 50),
+            'ms',
+            `Chromium, ${count.toLocaleString('en')} accounts (SQLite): from navigating to Accounts to its first rows in the table, median of ${times.length} (target ≤ 300 ms).`,
+          ),
+          figure(
+            'grid.domRows',
+            domRows,
+            'rows',
+            'Table rows in the DOM once the first page is shown (target: at most ~100).',
+          ),
+          figure(
+            'renderer.bundleKb',
+            bundleKb,
+            'KiB',
+            'The renderer as built for the app: every JavaScript and CSS file, uncompressed (fonts and images not counted).',
+          ),
+        ];
+      } finally {
+        await bridge.dispose();
+      }
+    } finally {
+      await browser.close();
+      await bench.close();
+      await app.close();
+      rmSync(rendererDir, { recursive: true, force: true });
+    }
+  },
+};
