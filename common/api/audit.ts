@@ -4,6 +4,45 @@ import { z } from 'zod';
 import { idSchema, pageQuerySchema, pagedSchema, queryBooleanSchema } from './paging';
 import { timeZoneSchema } from './reports';
 
+/** Every action the service records in the audit trail (`noun.verb`). */
+export const auditActions = [
+  'auth.signed_in',
+  'auth.signed_out',
+  'administrator.bootstrapped',
+  'administrator.invited',
+  'administrator.changed',
+  'administrator.deleted',
+  'administrator.invitation_resent',
+  'administrator.password_changed',
+  'administrator.password_reset',
+  'account.created',
+  'account.created_and_invited',
+  'account.updated',
+  'account.invited',
+  'account.invitation_resent',
+  'account.invitation_failed',
+  'account.suspended',
+  'account.unsuspended',
+  'account.moved',
+  'account.deleted',
+  'account.activated',
+  'numbers.added',
+  'number.updated',
+  'number.allocated',
+  'number.withdrawn',
+  'organization.created',
+  'organization.settings_changed',
+  'organization.invitation_template_changed',
+  'permission_profile.created',
+  'import.created',
+  'import.completed',
+] as const;
+
+/** An action of the audit trail. */
+export type AuditAction = (typeof auditActions)[number];
+
+export const auditActionSchema = z.enum(auditActions);
+
 export const auditEventSchema = z.object({
   id: z.string(),
   createdAt: z.string(),
@@ -12,7 +51,7 @@ export const auditEventSchema = z.object({
   /** The acting administrator's name (null for the service itself or a device). */
   actorName: z.string().nullable(),
   organizationId: z.string().nullable(),
-  /** e.g. `account.created`, `administrator.invited`, `auth.login`. */
+  /** One of `auditActions`; a string so events of older versions still read. */
   action: z.string(),
   targetType: z.string(),
   targetId: z.string().nullable(),

@@ -1,13 +1,18 @@
 // Audit actions (`account.created`, `administrator.invited`…) as sentences a help-desk admin reads.
+import type { AuditAction } from '../../../common/api/audit';
 
-const knownActions: Record<string, string> = {
+// Keyed by every AuditAction: an action added in common/api/audit.ts without a sentence here fails
+// the typecheck.
+const knownActions: Record<AuditAction, string> = {
   'auth.signed_in': 'Signed in',
+  'auth.signed_out': 'Signed out',
   'administrator.password_changed': 'Changed their password',
   'account.created': 'Added an account',
   'account.created_and_invited': 'Added and invited an account',
   'account.updated': 'Edited an account',
   'account.invited': 'Invited an account',
   'account.invitation_resent': 'Resent an invitation',
+  'account.invitation_failed': 'An invitation could not be delivered',
   'account.suspended': 'Suspended an account',
   'account.unsuspended': 'Unsuspended an account',
   'account.moved': 'Moved an account',
@@ -18,6 +23,7 @@ const knownActions: Record<string, string> = {
   'administrator.changed': 'Changed an administrator',
   'administrator.deleted': 'Removed an administrator',
   'administrator.invitation_resent': 'Resent an administrator invitation',
+  'administrator.password_reset': 'Reset an administrator’s password',
   'numbers.added': 'Added numbers',
   'number.updated': 'Reserved or released a number',
   'number.allocated': 'Allocated a number to a sub-organization',
@@ -30,15 +36,19 @@ const knownActions: Record<string, string> = {
   'import.completed': 'Completed an import',
 };
 
+function isAuditAction(action: string): action is AuditAction {
+  return Object.hasOwn(knownActions, action);
+}
+
 /** Action codes the Activity filter offers, with their sentences. */
-export const knownAuditActions = Object.entries(knownActions).map(([code, label]) => ({
+export const knownAuditActions = (Object.keys(knownActions) as AuditAction[]).map((code) => ({
   code,
-  label,
+  label: knownActions[code],
 }));
 
 /** A readable sentence for an action code; unknown codes become "Account created" style text. */
 export function auditActionLabel(action: string): string {
-  const known = knownActions[action];
+  const known = isAuditAction(action) ? knownActions[action] : undefined;
   if (known) return known;
   const words = action
     .replace(/[._]+/g, ' ')

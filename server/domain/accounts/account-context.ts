@@ -1,6 +1,6 @@
 // What every account operation needs: who acts, within which subtree, and how invitations are issued.
 import type { AccountRow } from '../../db/schema';
-import type { Actor } from '../change-log';
+import { type Actor } from '../audit/record-audit';
 import type { InvitationContext } from '../invitations/issue-invitation';
 import { type Db } from '../organization-context';
 import { type Scope, inSubtree } from '../scope';

@@ -5,7 +5,7 @@ import type { ValidationFields } from '../../../common/errors';
 import type { AccountRow, OrganizationRow } from '../../db/schema';
 import { isoNow, newId } from '../../db/values';
 import { computeCapacity } from '../capacity';
-import { recordChange } from '../change-log';
+import { recordAudit } from '../audit/record-audit';
 import {
   issueAccountInvitation,
   type InvitationLookups,
@@ -194,7 +194,8 @@ export async function createAccount(
   const invitation = invite
     ? await issueAccountInvitation(db, context.invitation, row, organization, facts.lookups)
     : null;
-  await recordChange(db, context.actor, {
+  await recordAudit(db, {
+    actor: context.actor,
     action: invite ? 'account.created_and_invited' : 'account.created',
     targetType: 'account',
     targetId: row.id,

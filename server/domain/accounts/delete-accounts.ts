@@ -1,7 +1,7 @@
 // Delete accounts, choosing what happens to their numbers: released (Available) or reserved
 // (Reserved, tag RE-INVITE, to invite the same person again with the same number). Frees the contact.
 import type { NumberDisposition } from '../../../common/api/accounts';
-import { recordChange } from '../change-log';
+import { recordAudit } from '../audit/record-audit';
 import { releaseNumber } from '../numbers/assign-number';
 import type { Db } from '../organization-context';
 import { failure, success, type Outcome } from '../outcome';
@@ -33,7 +33,8 @@ export async function deleteAccounts(
     await db.deleteFrom('activation_tokens').where('account_id', '=', account.id).execute();
     await db.deleteFrom('invitations').where('account_id', '=', account.id).execute();
     await db.deleteFrom('accounts').where('id', '=', account.id).execute();
-    await recordChange(db, context.actor, {
+    await recordAudit(db, {
+      actor: context.actor,
       action: 'account.deleted',
       targetType: 'account',
       targetId: account.id,

@@ -1,11 +1,12 @@
 // Invite and Resend Invite. Invite moves Not Invited accounts to Invited under the capacity rule
 // (all or nothing for the selection); Resend issues a new password (the old one stops working) and
 // works whatever the number stock, except for Not Invited accounts, which it invites.
+import type { AuditAction } from '../../../common/api/audit';
 import type { AccountActionResults } from '../../../common/api/accounts';
 import type { AccountRow } from '../../db/schema';
 import { isoNow } from '../../db/values';
 import { computeCapacities, countsAgainstCapacity } from '../capacity';
-import { recordChange } from '../change-log';
+import { recordAudit } from '../audit/record-audit';
 import { issueAccountInvitation, type InvitationLookups } from '../invitations/issue-invitation';
 import { lockOrganizations, type Db } from '../organization-context';
 import { failure, success, type Outcome } from '../outcome';
@@ -27,7 +28,7 @@ async function sendInvitation(
   account: AccountRow & { organization_path: string },
   from: AccountRow['status'],
   nextStatus: 'invited' | 'activated',
-  action: string,
+  action: AuditAction,
   cache: InvitationLookups,
 ): Promise<ActionResult> {
   const now = isoNow(context.invitation.now);
@@ -56,7 +57,8 @@ async function sendInvitation(
     { path: account.organization_path },
     cache,
   );
-  await recordChange(db, context.actor, {
+  await recordAudit(db, {
+    actor: context.actor,
     action,
     targetType: 'account',
     targetId: account.id,

@@ -7,7 +7,7 @@ import {
 import type { OrganizationRow } from '../../db/schema';
 import { isoNow } from '../../db/values';
 import { computeCapacity, countsAgainstCapacity } from '../capacity';
-import { recordChange } from '../change-log';
+import { recordAudit } from '../audit/record-audit';
 import { defaultProfileFor, lockOrganizations, type Db } from '../organization-context';
 import { organizationInScope, lineage } from '../scope';
 import { failure, success, type Outcome } from '../outcome';
@@ -111,7 +111,8 @@ export async function moveAccounts(
       .set({ organization_id: target.id, updated_at: now })
       .where('account_id', '=', account.id)
       .execute();
-    await recordChange(db, context.actor, {
+    await recordAudit(db, {
+      actor: context.actor,
       action: 'account.moved',
       targetType: 'account',
       targetId: account.id,

@@ -3,7 +3,7 @@
 import type { AccountActionResults } from '../../../common/api/accounts';
 import type { AccountRow } from '../../db/schema';
 import { isoNow } from '../../db/values';
-import { recordChange } from '../change-log';
+import { recordAudit } from '../audit/record-audit';
 import type { Db } from '../organization-context';
 import { success, type Outcome } from '../outcome';
 import { accountsInScope, type AccountsContext } from './account-context';
@@ -53,7 +53,8 @@ async function setSuspended(
       .set({ status, updated_at: now })
       .where('id', '=', account.id)
       .execute();
-    await recordChange(db, context.actor, {
+    await recordAudit(db, {
+      actor: context.actor,
       action: suspend ? 'account.suspended' : 'account.unsuspended',
       targetType: 'account',
       targetId: account.id,

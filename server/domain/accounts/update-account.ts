@@ -5,7 +5,7 @@ import type { ValidationFields } from '../../../common/errors';
 import type { AccountUpdate } from '../../db/schema';
 import { isoNow } from '../../db/values';
 import { computeCapacity, countsAgainstCapacity } from '../capacity';
-import { recordChange } from '../change-log';
+import { recordAudit } from '../audit/record-audit';
 import {
   freeNumberState,
   numberUnavailable,
@@ -115,7 +115,8 @@ export async function updateAccount(
   if (Object.keys(changes).length === 0) return success(toAccount(account));
   changes.updated_at = isoNow(now);
   await db.updateTable('accounts').set(changes).where('id', '=', account.id).execute();
-  await recordChange(db, context.actor, {
+  await recordAudit(db, {
+    actor: context.actor,
     action: 'account.updated',
     targetType: 'account',
     targetId: account.id,

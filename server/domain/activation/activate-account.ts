@@ -12,7 +12,7 @@ import { isoNow } from '../../db/values';
 import { verifyInvitationPassword } from '../invitations/password';
 import { settingsFor } from '../organization-context';
 import { failure, success, type Failure, type Outcome } from '../outcome';
-import { recordChange } from '../change-log';
+import { recordAudit } from '../audit/record-audit';
 
 /** How long a device may take to choose its number after signing in. */
 export const ACTIVATION_TOKEN_MINUTES = 30;
@@ -130,7 +130,8 @@ export async function activateAccount(
       .where('id', '=', account.id)
       .execute();
     await removeAccountPasswords(trx, [account.id]);
-    await recordChange(trx, null, {
+    await recordAudit(trx, {
+      actor: null,
       action: 'account.activated',
       targetType: 'account',
       targetId: account.id,

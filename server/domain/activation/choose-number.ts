@@ -5,7 +5,7 @@ import type { Kysely } from 'kysely';
 import type { ActivationNumberBody, ActivationNumberResult } from '../../../common/api/activation';
 import type { Database } from '../../db/schema';
 import { isoNow } from '../../db/values';
-import { recordChange } from '../change-log';
+import { recordAudit } from '../audit/record-audit';
 import { freeNumberState, numberUnavailable, takeNumber } from '../numbers/assign-number';
 import { lockOrganizations } from '../organization-context';
 import { failure, success, type Outcome } from '../outcome';
@@ -66,7 +66,8 @@ export async function chooseActivationNumber(
     .where('id', '=', account.id)
     .execute();
   await removeAccountPasswords(trx, [account.id]);
-  await recordChange(trx, null, {
+  await recordAudit(trx, {
+    actor: null,
     action: 'account.activated',
     targetType: 'account',
     targetId: account.id,

@@ -1,21 +1,25 @@
-// The audit trail: every change calls recordAudit inside its transaction, so a change and its
-// audit event are stored together or not at all.
+// The audit trail, the one way to record a change: recordAudit (or recordAudits for many) inside
+// the change's transaction, so a change and its audit event are stored together or not at all.
 import type { Kysely } from 'kysely';
+import type { AuditAction } from '../../../common/api/audit';
 import type { Database } from '../../db/schema';
 import { newId } from '../../db/values';
 import { targetNames, type TargetName } from './target-names';
 
+/** Who made a change. */
 export interface AuditActor {
   id: string;
   email: string;
 }
 
+/** The signed-in administrator, or null for the service itself (bootstrap, demo seed, a device). */
+export type Actor = AuditActor | null;
+
 export interface AuditEntry {
   /** null for the service itself (bootstrap, delivery worker) or an anonymous device. */
   actor: AuditActor | null;
   organizationId: string | null;
-  /** `noun.verb`, e.g. `account.created`, `administrator.invited`, `organization.created`. */
-  action: string;
+  action: AuditAction;
   targetType: string;
   targetId: string | null;
   details?: Record<string, unknown>;

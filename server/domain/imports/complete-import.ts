@@ -9,7 +9,7 @@ import type { Database } from '../../db/schema';
 import { isSet, isoNow } from '../../db/values';
 import type { AccountsContext } from '../accounts/account-context';
 import { inviteAccounts } from '../accounts/invite-accounts';
-import { recordChange } from '../change-log';
+import { recordAudit } from '../audit/record-audit';
 import { notFoundFailure, success, type Outcome } from '../outcome';
 import { findJobInScope, importsDb, toImportJob } from './import-job';
 
@@ -52,7 +52,8 @@ export async function completeImport(
     .set({ status: 'completed', completed_at: now, updated_at: now, invited_count: invited })
     .where('id', '=', job.id)
     .execute();
-  await recordChange(trx, context.actor, {
+  await recordAudit(trx, {
+    actor: context.actor,
     action: 'import.completed',
     targetType: 'import',
     targetId: job.id,

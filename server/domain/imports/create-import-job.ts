@@ -7,7 +7,7 @@ import type { ImportJobsTable } from '../../db/schema-imports';
 import { flag, isoNow, newId } from '../../db/values';
 import type { AccountsContext } from '../accounts/account-context';
 import { validationFailure } from '../accounts/account-rules';
-import { recordChange } from '../change-log';
+import { recordAudit } from '../audit/record-audit';
 import { defaultProfileFor, findVisibleProfile } from '../organization-context';
 import { organizationInScope } from '../scope';
 import { success, type Outcome } from '../outcome';
@@ -56,7 +56,8 @@ export async function createImportJob(
     completed_at: null,
   };
   await importsDb(trx).insertInto('import_jobs').values(row).execute();
-  await recordChange(trx, context.actor, {
+  await recordAudit(trx, {
+    actor: context.actor,
     action: 'import.created',
     targetType: 'import',
     targetId: row.id,

@@ -8,7 +8,7 @@ import type {
 } from '../../../common/api/numbers';
 import { isoNow } from '../../db/values';
 import { computeCapacity } from '../capacity';
-import { recordChange, type Actor } from '../change-log';
+import { recordAudit, type Actor } from '../audit/record-audit';
 import { lockOrganizations, type Db } from '../organization-context';
 import { organizationInScope, type Scope, inSubtree, inScope, isPathWithin } from '../scope';
 import { failure, notFoundFailure, success, type Outcome } from '../outcome';
@@ -104,7 +104,8 @@ export async function addNumbers(
   if (inserted !== rows.length) {
     return failure('NUMBER_EXISTS', 'Some of these numbers were just added to a number pool.');
   }
-  await recordChange(db, actor, {
+  await recordAudit(db, {
+    actor: actor,
     action: 'numbers.added',
     targetType: 'organization',
     targetId: organization.id,
@@ -170,7 +171,8 @@ export async function patchNumber(
     if ((await computeCapacity(db, current.organization_id)) < 0) {
       return notEnoughAfter(`Moving ${number} out`);
     }
-    await recordChange(db, actor, {
+    await recordAudit(db, {
+      actor: actor,
       action: allocating ? 'number.allocated' : 'number.withdrawn',
       targetType: 'number',
       targetId: number,
@@ -208,7 +210,8 @@ export async function patchNumber(
   ) {
     return notEnoughAfter(`Reserving ${number}`);
   }
-  await recordChange(db, actor, {
+  await recordAudit(db, {
+    actor: actor,
     action: 'number.updated',
     targetType: 'number',
     targetId: number,
