@@ -23,7 +23,7 @@ import { createMetadataCache, type MetadataCache } from './csv/metadata-cache';
 import { createRecentFiles } from './csv/recent-files';
 import { createLocalService, type LocalService } from './local-service';
 import { createImportUploads, type ImportUploads, type UploadRowSource } from './import-upload';
-import { createUploadStore } from './import-upload-store';
+import { createUploadStore, draftUploadOf } from './import-upload-store';
 import { createPrefsStore, type PrefsStore } from './prefs';
 import { createProfileStore, type ProfileStore } from './profiles';
 import { createNodeServiceLauncher, type ServiceLauncher } from './service-launcher';
@@ -130,6 +130,9 @@ export function createMainServices(options: MainServicesOptions): MainServices {
     session,
     fetch: options.fetch,
     retryDelaysMs: options.uploadRetryDelaysMs,
+    // The draft shows its upload (and is deleted 30 days after it completed); best effort.
+    onChange: (record) =>
+      void csv.setUpload(record.draftId, draftUploadOf(record)).catch(() => undefined),
   });
   const appInfo: AppInfo = {
     name: 'Linedesk',

@@ -5,6 +5,7 @@ import { randomUUID } from 'node:crypto';
 import { mkdirSync, readFileSync, readdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import type { ImportJob, ImportRowInput, ImportRowResult } from '../../../common/api/imports';
+import type { DraftUpload } from '../../../common/ipc/csv-contract';
 import type { UploadCounts, UploadPhase, UploadSettings } from '../../../common/ipc/import-upload';
 
 /** What is kept of one upload between runs of the app. */
@@ -42,6 +43,21 @@ export interface UploadStore {
   remove(uploadId: string): void;
   /** A path for a file of this upload (e.g. its failed rows); the name is made safe. */
   filePath(uploadId: string, name: string): string;
+}
+
+/** What the draft keeps of its upload. */
+export function draftUploadOf(record: UploadRecord): DraftUpload {
+  return {
+    idempotencyKey: record.idempotencyKey,
+    jobId: record.jobId,
+    organizationId: record.settings.organizationId,
+    applications: record.settings.applications,
+    permissionProfileId: record.settings.permissionProfileId,
+    invite: record.settings.invite,
+    chunkRows: record.chunkSize,
+    chunksAnswered: record.answered,
+    completedAt: record.phase === 'completed' ? record.updatedAt : null,
+  };
 }
 
 function writeAtomic(file: string, value: unknown): void {

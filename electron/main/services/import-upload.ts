@@ -32,6 +32,8 @@ export interface ImportUploadsOptions {
   chunkSize?: number;
   /** Waits before each retry of a failed call; when used up the upload pauses. */
   retryDelaysMs?: number[];
+  /** Told after every change that is kept (the draft keeps the Idempotency-Key and chunks too). */
+  onChange?: (record: UploadRecord) => void;
 }
 
 export interface ImportUploads {
@@ -145,6 +147,7 @@ export function createImportUploads(options: ImportUploadsOptions): ImportUpload
   function update(record: UploadRecord, patch: Partial<UploadRecord>): void {
     Object.assign(record, patch, { updatedAt: new Date().toISOString() });
     store.save(record);
+    options.onChange?.(record);
   }
 
   async function call<T>(
