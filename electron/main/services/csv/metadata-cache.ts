@@ -54,6 +54,10 @@ export function createMetadataCache(options: {
   const folder = path.join(options.dataDir, 'metadata');
   const loaded = new Map<string, { file: CacheFile; contacts: Set<string> }>();
   const failures = new Map<string, string>();
+  /** One fetch per profile at a time: a refresh asked for meanwhile shares it. */
+  const refreshing = new Map<string, Promise<MetadataStatus>>();
+  /** Bumped at sign-out, so a fetch still running then does not write the cache back. */
+  const generation = new Map<string, number>();
   let active: string | null | undefined;
 
   const fileOf = (profileId: string) => {
@@ -98,6 +102,37 @@ export function createMetadataCache(options: {
     return context;
   }
 
+  async function refreshNow(profileId: string): Promise<MetadataStatus> {
+    const started = generation.get(profileId) ?? 0;
+    const serviceUrl = options.serviceUrlOf(profileId);
+    if (!serviceUrl) return statusOf(profileId, (await load(profileId))?.file ?? null);
+    let fetched: FetchedMetadata;
+    try {
+      fetched = await fetchMetadata({
+        serviceUrl,
+        accessToken: () => options.accessToken(profileId),
+        fetch: options.fetch,
+      });
+    } catch (error) {
+      if (!isMainError(error)) throw error;
+      failures.set(profileId, `The organization data could not be refreshed: ${error.message}`);
+      return statusOf(profileId, (await load(profileId))?.file ?? null);
+    }
+    if ((generation.get(profileId) ?? 0) !== started) return statusOf(profileId, null);
+    const file: CacheFile = {
+      version: 1,
+      profileId,
+      cachedAt: (options.now?.() ?? new Date()).toISOString(),
+      ...fetched,
+    };
+    await mkdir(folder, { recursive: true, mode: 0o700 });
+    await chmod(folder, 0o700);
+    await writeFileAtomic(fileOf(profileId), JSON.stringify(file));
+    loaded.set(profileId, { file, contacts: new Set(file.existingContacts) });
+    failures.delete(profileId);
+    return statusOf(profileId, file);
+  }
+
   return {
     setActive(profileId) {
       active = profileId;
@@ -110,33 +145,12 @@ export function createMetadataCache(options: {
       const organization = entry.file.organizations.find((o) => o.id === organizationId);
       return { context: contextOf(organization, entry.contacts), cachedAt: entry.file.cachedAt };
     },
-    async refresh(profileId) {
-      const serviceUrl = options.serviceUrlOf(profileId);
-      if (!serviceUrl) return statusOf(profileId, (await load(profileId))?.file ?? null);
-      let fetched: FetchedMetadata;
-      try {
-        fetched = await fetchMetadata({
-          serviceUrl,
-          accessToken: () => options.accessToken(profileId),
-          fetch: options.fetch,
-        });
-      } catch (error) {
-        if (!isMainError(error)) throw error;
-        failures.set(profileId, `The organization data could not be refreshed: ${error.message}`);
-        return statusOf(profileId, (await load(profileId))?.file ?? null);
-      }
-      const file: CacheFile = {
-        version: 1,
-        profileId,
-        cachedAt: (options.now?.() ?? new Date()).toISOString(),
-        ...fetched,
-      };
-      await mkdir(folder, { recursive: true, mode: 0o700 });
-      await chmod(folder, 0o700);
-      await writeFileAtomic(fileOf(profileId), JSON.stringify(file));
-      loaded.set(profileId, { file, contacts: new Set(file.existingContacts) });
-      failures.delete(profileId);
-      return statusOf(profileId, file);
+    refresh(profileId) {
+      const running = refreshing.get(profileId);
+      if (running) return running;
+      const job = refreshNow(profileId).finally(() => refreshing.delete(profileId));
+      refreshing.set(profileId, job);
+      return job;
     },
     async status(profileId) {
       const id = profileId ?? activeProfile();
@@ -144,6 +158,7 @@ export function createMetadataCache(options: {
       return statusOf(id, (await load(id))?.file ?? null);
     },
     async clear(profileId) {
+      generation.set(profileId, (generation.get(profileId) ?? 0) + 1);
       loaded.delete(profileId);
       failures.delete(profileId);
       await rm(fileOf(profileId), { force: true });
