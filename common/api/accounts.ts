@@ -107,12 +107,20 @@ export type AccountSortField = (typeof accountSortFields)[number];
 export const accountSortSchema = sortSchema(accountSortFields);
 export type AccountSort = z.infer<typeof accountSortSchema>;
 
+/** The times the list can be narrowed by (a report's chart opens the grid this way). */
+export const accountDateFields = ['createdAt', 'invitedAt', 'activatedAt'] as const;
+export type AccountDateField = (typeof accountDateFields)[number];
+
 export const listAccountsQuerySchema = pageQuerySchema.extend({
   organizationId: idSchema.optional(),
   includeSubOrganizations: queryBooleanSchema.optional(),
   status: queryListSchema(z.enum(accountStatuses)).optional(),
   q: z.string().max(200).optional(),
   sort: accountSortSchema.optional(),
+  /** With from/to: only accounts whose created, (latest) invited or activated time is in [from, to). */
+  dateField: z.enum(accountDateFields).optional(),
+  from: z.iso.datetime({ offset: true }).optional(),
+  to: z.iso.datetime({ offset: true }).optional(),
 });
 export type ListAccountsQuery = z.infer<typeof listAccountsQuerySchema>;
 /** The export takes the list's filters without paging. */
@@ -133,6 +141,9 @@ export const accountCountsQuerySchema = listAccountsQuerySchema.pick({
   organizationId: true,
   includeSubOrganizations: true,
   q: true,
+  dateField: true,
+  from: true,
+  to: true,
 });
 export type AccountCountsQuery = z.infer<typeof accountCountsQuerySchema>;
 

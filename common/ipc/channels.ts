@@ -17,6 +17,7 @@ export const IPC_CHANNELS = [
   'localService:status',
   'localService:stop',
   'files:saveCsv',
+  'files:savePng',
   'shell:openExternal',
   'prefs:get',
   'prefs:set',

@@ -163,6 +163,15 @@ export const saveCsvResultSchema = z.discriminatedUnion('saved', [
 ]);
 export type SaveCsvResult = z.infer<typeof saveCsvResultSchema>;
 
+/** A chart picture the renderer drew (a `data:image/png;base64,…` URL), saved where the admin chooses. */
+export const savePngArgsSchema = z.strictObject({
+  suggestedName: saveCsvArgsSchema.shape.suggestedName,
+  dataUrl: z
+    .string()
+    .max(64 * 1024 * 1024)
+    .regex(/^data:image\/png;base64,[A-Za-z0-9+/=]+$/, 'Only a PNG picture can be saved.'),
+});
+
 export const THEMES = ['light', 'dark', 'system'] as const;
 
 function isTimeZone(zone: string): boolean {
@@ -212,6 +221,7 @@ export const ipcContract = {
   'localService:status': { args: noArgs, result: localServiceStatusSchema },
   'localService:stop': { args: noArgs, result: localServiceStatusSchema },
   'files:saveCsv': { args: saveCsvArgsSchema, result: saveCsvResultSchema },
+  'files:savePng': { args: savePngArgsSchema, result: saveCsvResultSchema },
   'shell:openExternal': {
     args: z.strictObject({ url: z.string().max(4000) }),
     result: z.object({ opened: z.literal(true) }),

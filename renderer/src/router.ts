@@ -9,6 +9,7 @@ export const navigation = [
   { name: 'organizations', title: 'Organizations & Numbers', icon: 'mdi-file-tree-outline' },
   { name: 'administrators', title: 'Administrators', icon: 'mdi-shield-account-outline' },
   { name: 'outbox', title: 'Outbox', icon: 'mdi-email-outline', localOnly: true },
+  { name: 'reports', title: 'Reports', icon: 'mdi-chart-box-outline' },
   { name: 'activity', title: 'Activity', icon: 'mdi-history' },
   { name: 'settings', title: 'Settings', icon: 'mdi-cog-outline' },
 ] as const;
@@ -38,6 +39,7 @@ const routes: RouteRecordRaw[] = [
         component: () => import('./views/AdministratorsView.vue'),
       },
       { path: 'outbox', name: 'outbox', component: () => import('./views/OutboxView.vue') },
+      { path: 'reports', name: 'reports', component: () => import('./views/ReportsView.vue') },
       { path: 'activity', name: 'activity', component: () => import('./views/ActivityView.vue') },
       { path: 'settings', name: 'settings', component: () => import('./views/SettingsView.vue') },
     ],

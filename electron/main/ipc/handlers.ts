@@ -70,6 +70,7 @@ export function createIpcHandlers(services: MainServices): IpcHandlers {
     'localService:status': () => localService.status(),
     'localService:stop': () => localService.stop(),
     'files:saveCsv': (args) => exportFiles.saveCsv(args),
+    'files:savePng': (args) => exportFiles.savePng(args),
     'shell:openExternal': async ({ url }) => {
       await externalLinks.open(url);
       return { opened: true };

@@ -1,4 +1,4 @@
-// Saves a CSV the renderer produced (the accounts export) where the administrator chooses, through
+// Saves a CSV the renderer produced (the accounts export, a report's table) or a chart picture (PNG) where the administrator chooses, through
 // the system save dialog. Written with a UTF-8 byte order mark so Excel reads accents correctly,
 // and re-written through the one CSV writer so no formula cell leaves the app, whatever its source.
 import { writeFile } from 'node:fs/promises';
@@ -29,6 +29,8 @@ export interface OpenDialog {
 
 export interface ExportFiles {
   saveCsv(args: { suggestedName: string; content: string }): Promise<SaveCsvResult>;
+  /** A chart picture (PNG data URL) through the same dialog. */
+  savePng(args: { suggestedName: string; dataUrl: string }): Promise<SaveCsvResult>;
 }
 
 const BOM = '\uFEFF';
@@ -45,27 +47,45 @@ export function createExportFiles(options: {
   /** Where the dialog opens, e.g. the Downloads folder. */
   defaultDirectory: string;
 }): ExportFiles {
+  /** Asks where to save `suggestedName` (given the extension) and writes `data` there. */
+  async function saveAs(
+    suggestedName: string,
+    kind: { extension: string; label: string },
+    data: string | Buffer,
+  ): Promise<SaveCsvResult> {
+    const suffix = `.${kind.extension}`;
+    const name = suggestedName.toLowerCase().endsWith(suffix)
+      ? suggestedName
+      : `${suggestedName}${suffix}`;
+    const choice = await options.dialog.showSaveDialog({
+      title: 'Save the export',
+      defaultPath: path.join(options.defaultDirectory, path.basename(name)),
+      filters: [{ name: kind.label, extensions: [kind.extension] }],
+    });
+    if (choice.canceled || !choice.filePath) return { saved: false };
+    try {
+      await writeFile(choice.filePath, data);
+    } catch (error) {
+      const reason = (error as NodeJS.ErrnoException).code ?? 'unknown';
+      throw new MainError(
+        'FILE_NOT_SAVED',
+        `The file could not be saved to ${choice.filePath} (${reason}). Choose another folder and try again.`,
+      );
+    }
+    return { saved: true, filePath: choice.filePath };
+  }
   return {
-    async saveCsv({ suggestedName, content }) {
-      const name = suggestedName.toLowerCase().endsWith('.csv')
-        ? suggestedName
-        : `${suggestedName}.csv`;
-      const choice = await options.dialog.showSaveDialog({
-        title: 'Save the export',
-        defaultPath: path.join(options.defaultDirectory, path.basename(name)),
-        filters: [{ name: 'CSV file', extensions: ['csv'] }],
-      });
-      if (choice.canceled || !choice.filePath) return { saved: false };
-      try {
-        await writeFile(choice.filePath, BOM + formulaSafeCsv(content), 'utf8');
-      } catch (error) {
-        const reason = (error as NodeJS.ErrnoException).code ?? 'unknown';
-        throw new MainError(
-          'FILE_NOT_SAVED',
-          `The file could not be saved to ${choice.filePath} (${reason}). Choose another folder and try again.`,
-        );
-      }
-      return { saved: true, filePath: choice.filePath };
-    },
+    saveCsv: ({ suggestedName, content }) =>
+      saveAs(
+        suggestedName,
+        { extension: 'csv', label: 'CSV file' },
+        Buffer.from(BOM + formulaSafeCsv(content), 'utf8'),
+      ),
+    savePng: ({ suggestedName, dataUrl }) =>
+      saveAs(
+        suggestedName,
+        { extension: 'png', label: 'PNG picture' },
+        Buffer.from(dataUrl.slice(dataUrl.indexOf(',') + 1), 'base64'),
+      ),
   };
 }

@@ -10,6 +10,7 @@ import {
   moveCheckResultSchema,
   type Account,
   type AccountActionResults,
+  type AccountDateField,
   type AccountCounts,
   type AccountPage,
   type AccountStatus,
@@ -28,8 +29,16 @@ export interface AccountQuery {
   status?: AccountStatus | null;
   q?: string;
   sort?: string | null;
+  /** Only accounts whose created / invited / activated time is in [from, to) (ISO instants). */
+  dateFilter?: AccountDateFilter | null;
   page?: number;
   pageSize?: number;
+}
+
+export interface AccountDateFilter {
+  field: AccountDateField;
+  from: string;
+  to: string;
 }
 
 const accountPath = (id: string) => `/accounts/${encodeURIComponent(id)}`;
@@ -44,6 +53,11 @@ export function accountParams(query: AccountQuery): Record<string, string | numb
   if (query.status) params.status = query.status;
   if (query.q?.trim()) params.q = query.q.trim();
   if (query.sort) params.sort = query.sort;
+  if (query.dateFilter) {
+    params.dateField = query.dateFilter.field;
+    params.from = query.dateFilter.from;
+    params.to = query.dateFilter.to;
+  }
   if (query.page) params.page = query.page;
   if (query.pageSize) params.pageSize = query.pageSize;
   return params;

@@ -1,7 +1,12 @@
 // Accounts store: the grid's query (scope, search, status, sort, page) and the one page on screen.
 // Never fetches everything: one page plus per-status totals, so 100,000 accounts stay fast.
 import { defineStore } from 'pinia';
-import { countAccounts, listAccounts, type AccountQuery } from '../api/accounts';
+import {
+  countAccounts,
+  listAccounts,
+  type AccountDateFilter,
+  type AccountQuery,
+} from '../api/accounts';
 import { errorMessage } from '../api/api-error';
 import type { Account } from '../../../common/api/accounts';
 import type { AccountStatus } from '../utils/account-status';
@@ -23,6 +28,8 @@ interface State {
   sortBy: SortItem[];
   search: string;
   status: AccountStatus | null;
+  /** Set when a report's chart opened the grid: a time window on one of the account's dates. */
+  dateFilter: AccountDateFilter | null;
   /** Accounts per status for the current scope and search (null while unknown). */
   counts: Record<AccountStatus, number> | null;
   countsTotal: number | null;
@@ -58,6 +65,7 @@ export const useAccountsStore = defineStore('accounts', {
     sortBy: [],
     search: '',
     status: null,
+    dateFilter: null,
     counts: null,
     countsTotal: null,
     selectedIds: [],
@@ -73,6 +81,7 @@ export const useAccountsStore = defineStore('accounts', {
         includeSubOrganizations: organizations.includeSubOrganizations,
         status: state.status,
         q: state.search,
+        dateFilter: state.dateFilter,
         sort: sort && sortFields[sort.key] ? `${sortFields[sort.key]}:${sort.order}` : null,
       };
     },

@@ -111,6 +111,12 @@ function anyOf(matches: Expression<SqlBool>[]): Expression<SqlBool> {
   return sql<SqlBool>`${sql.join(matches, sql` or `)}`;
 }
 
+const dateColumns = {
+  createdAt: 'accounts.created_at',
+  invitedAt: 'accounts.invited_at',
+  activatedAt: 'accounts.activated_at',
+} as const;
+
 /** The filtered query (no order, no paging), or 404 when the organization filter is outside the scope. */
 export async function filteredAccounts(db: Db, scope: Scope, query: ExportAccountsQuery) {
   let base = db.selectFrom('accounts').selectAll('accounts');
@@ -149,6 +155,11 @@ export async function filteredAccounts(db: Db, scope: Scope, query: ExportAccoun
     base = base.where('accounts.status', 'in', query.status);
     // The same filter on the default order's rank, which the order indexes lead with.
     base = base.where(statusRank, 'in', query.status.map(statusRankOf));
+  }
+  if (query.dateField) {
+    const column = dateColumns[query.dateField];
+    if (query.from) base = base.where(column, '>=', new Date(query.from).toISOString());
+    if (query.to) base = base.where(column, '<', new Date(query.to).toISOString());
   }
   if (q) {
     const digits = phoneDigitsPattern(q);

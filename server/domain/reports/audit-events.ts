@@ -5,9 +5,8 @@ import type { Selectable } from 'kysely';
 import type { AuditEventsTable } from '../../db/schema';
 import { parseJson } from '../../db/values';
 import type { Db } from '../organization-context';
-import { startOfDay } from './report-days';
+import { addDays, startOfDay } from '../../../common/time/local-day';
 
-const dayMs = 24 * 60 * 60 * 1000;
 const isDate = (value: string) => /^\d{4}-\d{2}-\d{2}$/.test(value);
 
 /** `from` as an instant: a date is the start of that day in the zone. */
@@ -20,8 +19,7 @@ function fromInstant(value: string, zone: string): string {
 /** `to` as an exclusive instant: a date is the start of the next day in the zone. */
 function toInstant(value: string, zone: string): string {
   if (!isDate(value)) return new Date(value).toISOString();
-  const next = new Date(Date.parse(`${value}T00:00:00Z`) + dayMs).toISOString().slice(0, 10);
-  return new Date(startOfDay(next, zone)).toISOString();
+  return new Date(startOfDay(addDays(value, 1), zone)).toISOString();
 }
 
 /** The filtered events of these organizations, oldest first (not yet paged). */

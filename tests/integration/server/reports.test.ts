@@ -289,6 +289,28 @@ describe.each(serviceBackends())('reports on $name', (backend) => {
     expect(lines[1]).toContain(`"'=HYPERLINK(""x"") Old",formula@example.test,${account.id}`);
   });
 
+  it('a chart opens the accounts list narrowed by status and a date range', async () => {
+    const query = {
+      dateField: 'activatedAt',
+      from: '2026-03-10T00:00:00.000Z',
+      to: '2026-03-13T00:00:00.000Z',
+      pageSize: '500',
+    };
+    const list = await service.request('GET', '/api/v1/accounts', {
+      token,
+      query: { ...query, status: 'activated', sort: 'lastName:asc' },
+    });
+    expect(list.status, list.text).toBe(200);
+    expect(list.body.items.map((account: { lastName: string }) => account.lastName)).toEqual([
+      'A1',
+      'A2',
+      'A4',
+    ]);
+    const counts = await service.request('GET', '/api/v1/accounts/counts', { token, query });
+    expect(counts.status, counts.text).toBe(200);
+    expect(counts.body.total).toBe(3);
+  });
+
   it('is described in the OpenAPI document with operation ids', async () => {
     const res = await service.request('GET', '/api/v1/openapi.json');
     for (const [path, id] of [
