@@ -19,8 +19,8 @@ export async function countAccounts(
 ): Promise<Outcome<AccountCounts>> {
   const filtered = await filteredAccounts(db, scope, query);
   if (!filtered.ok) return filtered;
-  if (!query.q?.trim()) {
-    // Without a text search: the counts the database keeps (migration 007).
+  if (!query.q?.trim() && !query.dateField) {
+    // Without a text search or a time window: the counts the database keeps (migration 007).
     const byStatus = await storedStatusCounts(db, await coverageOf(db, scope, query));
     const total = Object.values(byStatus).reduce((sum, count) => sum + count, 0);
     return success({ total, byStatus });
