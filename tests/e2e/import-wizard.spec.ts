@@ -209,6 +209,13 @@ test('a messy file dropped, fixed in place, Import & Invite through a lost servi
     await expect(page.getByTestId('result-invalid')).toContainText('1');
     await expect(page.getByTestId('result-invited')).toContainText('2,004');
     await snap('import-5-results');
+    await page.getByTestId('save-results').click();
+    await expect
+      .poll(() => bridge.savedFiles.map((saved) => path.basename(saved)))
+      .toEqual([`staff-${tag} - results.csv`]);
+    const { readFile } = await import('node:fs/promises');
+    const results = await readFile(bridge.savedFiles[0]!, 'utf8');
+    expect(results).toContain(`ken.${tag}-at-example.com`);
 
     api = await ServiceApi.signIn(service.url);
     const { accounts, invitations } = await accountsAndInvitations(organization.id);

@@ -11,7 +11,7 @@ import type {
 import type { UploadStatus } from '../../../common/ipc/import-upload';
 import { linedesk } from '../bridge/linedesk';
 import { errorMessage } from '../api/api-error';
-import { listImports } from '../api/imports';
+import { getImportResultsCsv, listImports } from '../api/imports';
 import type { ImportJob } from '../../../common/api/imports';
 import { useSessionStore } from './session';
 
@@ -91,6 +91,15 @@ export const useImportWizardStore = defineStore('importWizard', {
       } catch (error) {
         this.historyError = errorMessage(error);
       }
+    },
+
+    /** Saves a job's results CSV through main's Save dialog; the saved path, or null if cancelled. */
+    async saveResultsCsv(jobId: string, fileName: string): Promise<string | null> {
+      const result = await linedesk().files.saveCsv({
+        suggestedName: `${fileName.replace(/\.[^.]*$/, '')} - results.csv`,
+        content: await getImportResultsCsv(jobId),
+      });
+      return result.saved ? result.filePath : null;
     },
 
     async deleteDraft(draftId: string): Promise<void> {
@@ -267,6 +276,7 @@ export const useImportWizardStore = defineStore('importWizard', {
           void this.loadLists();
         }
         if (this.upload.running) pollTimer = setTimeout(() => void tick(), POLL_MS);
+        else void this.loadLists();
       };
       pollTimer = setTimeout(() => void tick(), 0);
     },
