@@ -1,5 +1,6 @@
 // Administrators store: the paged list of administrators in the caller's subtree and the actions on it.
 import { defineStore } from 'pinia';
+import { ref } from 'vue';
 import {
   deleteAdministrator,
   inviteAdministrator,
@@ -7,78 +8,45 @@ import {
   resendAdministratorInvitations,
   updateAdministrator,
 } from '../api/administrators';
-import { errorMessage } from '../api/api-error';
 import type {
   Administrator,
   AdministratorResults,
   CreateAdministrator,
   UpdateAdministrator,
 } from '../../../common/api/administrators';
+import { usePagedList } from './paged-list';
 
-interface State {
-  administrators: Administrator[];
-  total: number;
-  page: number;
-  pageSize: number;
-  q: string;
-  loading: boolean;
-  /** Why the list could not be loaded, as a sentence; null when it loaded. */
-  error: string | null;
-  loaded: boolean;
-}
+export const useAdministratorsStore = defineStore('administrators', () => {
+  const q = ref('');
+  const list = usePagedList<Administrator>(({ page, pageSize }) =>
+    listAdministrators({ page, pageSize, q: q.value.trim() || undefined }),
+  );
+  const { items: administrators, ...paging } = list;
 
-export const useAdministratorsStore = defineStore('administrators', {
-  state: (): State => ({
-    administrators: [],
-    total: 0,
-    page: 1,
-    pageSize: 50,
-    q: '',
-    loading: false,
-    error: null,
-    loaded: false,
-  }),
-  actions: {
-    async load(): Promise<void> {
-      this.loading = true;
-      try {
-        const page = await listAdministrators({
-          page: this.page,
-          pageSize: this.pageSize,
-          q: this.q.trim() || undefined,
-        });
-        this.administrators = page.items;
-        this.total = page.total;
-        this.error = null;
-        this.loaded = true;
-      } catch (error) {
-        this.error = errorMessage(error);
-      } finally {
-        this.loading = false;
-      }
-    },
-    /** Invites and reloads; errors are thrown for the dialog to show beside its fields. */
-    async invite(body: CreateAdministrator): Promise<Administrator> {
-      const created = await inviteAdministrator(body);
-      await this.load();
-      return created;
-    },
-    async update(id: string, change: UpdateAdministrator): Promise<Administrator> {
-      const updated = await updateAdministrator(id, change);
-      this.administrators = this.administrators.map((one) => (one.id === id ? updated : one));
-      return updated;
-    },
-    async remove(id: string): Promise<void> {
-      await deleteAdministrator(id);
-      await this.load();
-    },
-    async resend(ids: string[]): Promise<AdministratorResults> {
-      const results = await resendAdministratorInvitations(ids);
-      await this.load();
-      return results;
-    },
-    reset(): void {
-      this.$reset();
-    },
-  },
+  /** Invites and reloads; errors are thrown for the dialog to show beside its fields. */
+  async function invite(body: CreateAdministrator): Promise<Administrator> {
+    const created = await inviteAdministrator(body);
+    await list.load();
+    return created;
+  }
+  async function update(id: string, change: UpdateAdministrator): Promise<Administrator> {
+    const updated = await updateAdministrator(id, change);
+    administrators.value = administrators.value.map((one) => (one.id === id ? updated : one));
+    return updated;
+  }
+  async function remove(id: string): Promise<void> {
+    await deleteAdministrator(id);
+    await list.load();
+  }
+  async function resend(ids: string[]): Promise<AdministratorResults> {
+    const results = await resendAdministratorInvitations(ids);
+    await list.load();
+    return results;
+  }
+  function reset(): void {
+    q.value = '';
+    list.resetList();
+  }
+
+  return { administrators, ...paging, q, invite, update, remove, resend, reset };
 });

@@ -1,120 +1,119 @@
 // Numbers-admin store: the pool of the organization open on Organizations & Numbers (server-paged,
 // filtered by state and search) and the pool actions; after each change the tree's counts reload.
 import { defineStore } from 'pinia';
+import { computed, ref } from 'vue';
 import { addNumbers, listNumbers, moveNumber, releaseNumber, reserveNumber } from '../api/numbers';
-import { errorMessage } from '../api/api-error';
 import { runEach, type EachOutcome } from '../utils/run-each';
 import { useOrganizationsStore } from './organizations';
-import type { NumberState, PoolNumber } from '../../../common/api/numbers';
+import type { NumberPage, NumberState, PoolNumber } from '../../../common/api/numbers';
+import { usePagedList } from './paged-list';
 
-interface State {
-  organizationId: string | null;
+export const useNumbersAdminStore = defineStore('numbers-admin', () => {
+  const organizationId = ref<string | null>(null);
   /** Empty = every state. */
-  states: NumberState[];
-  q: string;
-  page: number;
-  pageSize: number;
-  numbers: PoolNumber[];
-  total: number;
-  loading: boolean;
-  error: string | null;
-  loaded: boolean;
+  const states = ref<NumberState[]>([]);
+  const q = ref('');
   /** E.164 numbers ticked in the table. */
-  selected: string[];
-}
-
-export const useNumbersAdminStore = defineStore('numbers-admin', {
-  state: (): State => ({
-    organizationId: null,
-    states: [],
-    q: '',
-    page: 1,
-    pageSize: 50,
-    numbers: [],
-    total: 0,
-    loading: false,
-    error: null,
-    loaded: false,
-    selected: [],
-  }),
-  getters: {
-    selectedNumbers(state): PoolNumber[] {
-      const chosen = new Set(state.selected);
-      return state.numbers.filter((number) => chosen.has(number.number));
-    },
-  },
-  actions: {
-    /** Opens an organization's pool (another one from its first page). */
-    open(organizationId: string): void {
-      if (this.organizationId === organizationId) {
-        // Coming back to the same pool: keep the page and filters, but show fresh states.
-        void this.load();
-        return;
-      }
-      this.organizationId = organizationId;
-      this.page = 1;
-      this.selected = [];
-      this.loaded = false;
-      void this.load();
-    },
-    async load(): Promise<void> {
-      const organizationId = this.organizationId;
-      if (!organizationId) return;
-      this.loading = true;
-      try {
-        const page = await listNumbers({
-          organizationId,
-          states: this.states.length ? this.states : undefined,
-          q: this.q.trim() || undefined,
-          page: this.page,
-          pageSize: this.pageSize,
-        });
-        // A slower answer for an organization no longer open must not overwrite the current one.
-        if (organizationId !== this.organizationId) return;
-        this.numbers = page.items;
-        this.total = page.total;
+  const selected = ref<string[]>([]);
+  const list = usePagedList<PoolNumber>(
+    ({ page, pageSize }) =>
+      organizationId.value
+        ? listNumbers({
+            organizationId: organizationId.value,
+            states: states.value.length ? states.value : undefined,
+            q: q.value.trim() || undefined,
+            page,
+            pageSize,
+          })
+        : null,
+    {
+      onPage: (page) => {
         const shown = new Set(page.items.map((number) => number.number));
-        this.selected = this.selected.filter((number) => shown.has(number));
-        this.error = null;
-        this.loaded = true;
-      } catch (error) {
-        this.error = errorMessage(error);
-      } finally {
-        this.loading = false;
-      }
+        selected.value = selected.value.filter((number) => shown.has(number));
+      },
     },
-    /** Reloads the table and the tree's pool counts and capacity after a change. */
-    async refreshAfterChange(): Promise<void> {
-      await Promise.all([this.load(), useOrganizationsStore().load()]);
-    },
-    /** Adds numbers to the open organization; throws the service's error (e.g. NUMBER_EXISTS). */
-    async add(numbers: string[]): Promise<PoolNumber[]> {
-      if (!this.organizationId) return [];
-      const added = await addNumbers(this.organizationId, numbers);
-      await this.refreshAfterChange();
-      return added;
-    },
-    async reserve(numbers: string[], tag: string): Promise<EachOutcome<string>> {
-      const outcome = await runEach(numbers, (number) => reserveNumber(number, tag));
-      await this.refreshAfterChange();
-      return outcome;
-    },
-    async release(numbers: string[]): Promise<EachOutcome<string>> {
-      const outcome = await runEach(numbers, (number) => releaseNumber(number));
-      await this.refreshAfterChange();
-      return outcome;
-    },
-    /** Allocates to a sub-organization, or withdraws to the parent: both move the number. */
-    async moveTo(numbers: string[], organizationId: string): Promise<EachOutcome<string>> {
-      const outcome = await runEach(numbers, (number) => moveNumber(number, organizationId));
-      this.selected = [];
-      await this.refreshAfterChange();
-      return outcome;
-    },
-    reset(): void {
-      this.$reset();
-    },
-  },
+  );
+  const { items: numbers, ...paging } = list;
+
+  const selectedNumbers = computed((): PoolNumber[] => {
+    const chosen = new Set(selected.value);
+    return numbers.value.filter((number) => chosen.has(number.number));
+  });
+
+  /** Opens an organization's pool (another one from its first page). */
+  function open(id: string): void {
+    if (organizationId.value !== id) {
+      organizationId.value = id;
+      list.page.value = 1;
+      selected.value = [];
+      list.loaded.value = false;
+    }
+    // Coming back to the same pool keeps the page and filters, but shows fresh states.
+    void list.load();
+  }
+  /** Reloads the table and the tree's pool counts and capacity after a change. */
+  async function refreshAfterChange(): Promise<void> {
+    await Promise.all([list.load(), useOrganizationsStore().load()]);
+  }
+  /** Adds numbers to the open organization; throws the service's error (e.g. NUMBER_EXISTS). */
+  async function add(added: string[]): Promise<PoolNumber[]> {
+    if (!organizationId.value) return [];
+    const result = await addNumbers(organizationId.value, added);
+    await refreshAfterChange();
+    return result;
+  }
+  async function reserve(chosen: string[], tag: string): Promise<EachOutcome<string>> {
+    const outcome = await runEach(chosen, (number) => reserveNumber(number, tag));
+    await refreshAfterChange();
+    return outcome;
+  }
+  async function release(chosen: string[]): Promise<EachOutcome<string>> {
+    const outcome = await runEach(chosen, (number) => releaseNumber(number));
+    await refreshAfterChange();
+    return outcome;
+  }
+  /** Allocates to a sub-organization, or withdraws to the parent: both move the number. */
+  async function moveTo(chosen: string[], targetId: string): Promise<EachOutcome<string>> {
+    const outcome = await runEach(chosen, (number) => moveNumber(number, targetId));
+    selected.value = [];
+    await refreshAfterChange();
+    return outcome;
+  }
+  /** The free numbers (Available or Reserved) of an organization matching `q`, for a picker. */
+  function findFree(query: {
+    organizationId: string;
+    state: 'available' | 'reserved';
+    q?: string;
+    pageSize: number;
+  }): Promise<NumberPage> {
+    const { state, ...rest } = query;
+    return listNumbers({ ...rest, states: [state] });
+  }
+  function reset(): void {
+    organizationId.value = null;
+    states.value = [];
+    q.value = '';
+    selected.value = [];
+    list.resetList();
+  }
+
+  return {
+    numbers,
+    ...paging,
+    organizationId,
+    states,
+    q,
+    selected,
+    selectedNumbers,
+    open,
+    refreshAfterChange,
+    add,
+    reserve,
+    release,
+    moveTo,
+    findFree,
+    reset,
+  };
 });
 
 /** "3 reserved" / "2 reserved, 1 failed" plus one line per failure, for the snackbar. */

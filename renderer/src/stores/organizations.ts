@@ -1,7 +1,7 @@
 // Organizations store: the signed-in admin's subtree (with capacity), and the organization scope the
 // screens work in (the top-bar selector) with its include-sub-organizations switch.
 import { defineStore } from 'pinia';
-import { listOrganizations } from '../api/organizations';
+import { createOrganization, listOrganizations } from '../api/organizations';
 import type { Organization } from '../../../common/api/organizations';
 import { errorMessage } from '../api/api-error';
 
@@ -99,6 +99,12 @@ export const useOrganizationsStore = defineStore('organizations', {
       } finally {
         this.loading = false;
       }
+    },
+    /** Adds a sub-organization under `parentId` and reloads the tree; errors are thrown to the dialog. */
+    async create(name: string, parentId: string): Promise<Organization> {
+      const created = await createOrganization(name, parentId);
+      await this.load();
+      return created;
     },
     setScope(organizationId: string): void {
       this.scopeId = organizationId;

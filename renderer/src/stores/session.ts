@@ -7,7 +7,13 @@ import {
   type ConnectionProfile,
   type SignedInSession,
 } from '../bridge/linedesk';
-import { connectClient, disconnectClient, setSessionLostHandler } from '../api/client';
+import {
+  connectClient,
+  currentServiceUrl,
+  disconnectClient,
+  setSessionLostHandler,
+} from '../api/client';
+import { changePassword } from '../api/auth';
 import type { Administrator, Privilege } from '../../../common/api/administrators';
 import { usePreferencesStore } from './preferences';
 
@@ -98,6 +104,16 @@ export const useSessionStore = defineStore('session', {
           this.endedReason = `Signed out here, but the service was not told: ${bridgeErrorMessage(error)}`;
         }
       }
+    },
+
+    /** Replaces the signed-in administrator's password; the service's errors are thrown. */
+    async changePassword(currentPassword: string, newPassword: string): Promise<void> {
+      await changePassword(currentPassword, newPassword);
+    },
+
+    /** The address of the service signed in to, for messages ("Cannot reach http://…"). */
+    currentServiceUrl(): string | null {
+      return currentServiceUrl();
     },
 
     /** Forgets the session (token expired and could not be refreshed, or signed out). */

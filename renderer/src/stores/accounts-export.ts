@@ -1,8 +1,9 @@
-// CSV export of accounts: everything matching the filters, or the selected rows — both written by
-// the service (its formula-safe writer is the single source) and saved through main's dialog.
-import { EXPORT_SELECTION_LIMIT, exportAccountsCsv, type AccountQuery } from '../../api/accounts';
-import type { Account } from '../../../../common/api/accounts';
-import { linedesk } from '../../bridge/linedesk';
+// CSV export of accounts for the accounts store: everything matching the filters, or the selected
+// rows — both written by the service (its formula-safe writer is the single source) and saved
+// through main's dialog.
+import { EXPORT_SELECTION_LIMIT, exportAccountsCsv, type AccountQuery } from '../api/accounts';
+import type { Account } from '../../../common/api/accounts';
+import { linedesk } from '../bridge/linedesk';
 
 export type ExportOutcome = { saved: true; filePath: string } | { saved: false };
 
