@@ -44,12 +44,22 @@ const noArgs = z.undefined();
 export const profileIdSchema = z.string().min(1).max(100);
 
 /** The service's base URL without `/api/v1`, e.g. `http://127.0.0.1:8787`; trailing slashes dropped. */
+/** localhost and loopback addresses: the only hosts reached over plain http://. */
+function isLoopbackHost(hostname: string): boolean {
+  const host = hostname.replace(/^\[|\]$/g, '').toLowerCase();
+  return host === 'localhost' || /^127(\.\d{1,3}){3}$/.test(host) || host === '::1';
+}
+
 export const serviceUrlSchema = z
   .url({
     protocol: /^https?$/,
     error: 'Enter the service address, starting with http:// or https://.',
   })
   .max(2000)
+  .refine((url) => !url.startsWith('http:') || isLoopbackHost(new URL(url).hostname), {
+    error:
+      'Use https:// for a service on another computer: http:// sends passwords unprotected and is only allowed for this computer (localhost or 127.0.0.1).',
+  })
   .transform((url) => url.replace(/\/+$/, ''));
 
 /** A saved connection to a provisioning service. Secrets are never part of it. */

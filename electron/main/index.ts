@@ -31,11 +31,20 @@ let services: MainServices | undefined;
 let windows: WindowManager | undefined;
 let quitting = false;
 
-const policy = () =>
-  buildContentSecurityPolicy({
-    connectOrigins: services?.connectOrigins() ?? [],
+// The origins the loaded page's policy allows; a sign-in to another service reloads the window.
+let allowedByPage = new Set<string>();
+const policy = () => {
+  const connectOrigins = services?.connectOrigins() ?? [];
+  allowedByPage = new Set(connectOrigins);
+  return buildContentSecurityPolicy({
+    connectOrigins,
     devServerOrigin: devServerUrl ? new URL(devServerUrl).origin : undefined,
   });
+};
+const followSignedInService = () => {
+  const needed = services?.connectOrigins() ?? [];
+  if (needed.some((origin) => !allowedByPage.has(origin))) windows?.current()?.webContents.reload();
+};
 
 // Every renderer sandboxed, whatever a window's options say; the app scheme is known before ready.
 app.enableSandbox();
@@ -65,6 +74,7 @@ if (ensureSingleInstance(app, () => windows?.focus())) {
       () => windows?.current() ?? null,
       devServerUrl ? new URL(devServerUrl).origin : undefined,
     );
+    services.onConnectOriginsChange(followSignedInService);
     registerIpcHandlers(createIpcRouter(services), { isAppUrl: isApp });
     windows = createWindowManager({
       BrowserWindow,

@@ -1,6 +1,6 @@
 // The renderer's Content-Security-Policy, sent by main as a response header: no inline or eval
-// script; inline styles allowed for Vuetify's theme; network access only to the configured
-// services (saved profiles + the local service).
+// script; inline styles allowed for Vuetify's theme; network access only to the service the window
+// is signed in to (an exact http(s) origin: never a bare scheme or a wildcard).
 export interface CspOptions {
   /** Service origins the renderer may call with axios. */
   connectOrigins: Iterable<string>;
@@ -11,7 +11,7 @@ export interface CspOptions {
 export function buildContentSecurityPolicy(options: CspOptions): string {
   const connect = new Set<string>(["'self'"]);
   for (const origin of options.connectOrigins) {
-    if (/^https?:\/\/[^\s;,']+$/.test(origin)) connect.add(origin);
+    if (/^https?:\/\/[^\s;,'*/]+$/.test(origin)) connect.add(origin);
   }
   if (options.devServerOrigin) {
     connect.add(options.devServerOrigin);

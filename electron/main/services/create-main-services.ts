@@ -22,6 +22,7 @@ import { createDraftStore } from './csv/draft-store';
 import { createMetadataCache, type MetadataCache } from './csv/metadata-cache';
 import { createRecentFiles } from './csv/recent-files';
 import { createLocalService, type LocalService } from './local-service';
+import { followSignedInOrigin } from './signed-in-origin';
 import { createImportUploads, type ImportUploads, type UploadRowSource } from './import-upload';
 import { createUploadStore, draftUploadOf } from './import-upload-store';
 import { createPrefsStore, type PrefsStore } from './prefs';
@@ -71,8 +72,10 @@ export interface MainServices {
   csv: CsvService;
   /** Organization data cached at sign-in for offline checks. */
   metadata: MetadataCache;
-  /** Origins the renderer may call: every profile's service plus the running local service. */
+  /** Origins the renderer may call: the service the window is signed in to, and only that. */
   connectOrigins(): string[];
+  /** Called when connectOrigins() changes (main rebuilds the policy and reloads if needed). */
+  onConnectOriginsChange(listener: () => void): () => void;
   /** Stops the local service; call before quitting. */
   dispose(): Promise<void>;
 }
@@ -86,7 +89,11 @@ export function createMainServices(options: MainServicesOptions): MainServices {
   });
   const profiles = createProfileStore({ store: stores('profiles') });
   const prefs = createPrefsStore({ store: stores('prefs') });
-  const session = createSessionService({ profiles, vault, fetch: options.fetch });
+  const signedIn = followSignedInOrigin(
+    createSessionService({ profiles, vault, fetch: options.fetch }),
+    profiles,
+  );
+  const session = signedIn.session;
   const localService = createLocalService({
     dataDir: options.dataDir,
     launcher:
@@ -103,10 +110,8 @@ export function createMainServices(options: MainServicesOptions): MainServices {
     dialog: options.dialogs,
     defaultDirectory: options.downloadsDir ?? path.join(os.homedir(), 'Downloads'),
   });
-  const externalLinks = createExternalLinks({
-    shell: options.shell,
-    extraOrigins: () => profiles.serviceOrigins(),
-  });
+  // Only the app's own help links: a saved profile (which the renderer writes) never widens it.
+  const externalLinks = createExternalLinks({ shell: options.shell });
   const metadata = createMetadataCache({
     dataDir: options.dataDir,
     serviceUrlOf: (profileId) => profiles.find(profileId)?.serviceUrl,
@@ -155,12 +160,8 @@ export function createMainServices(options: MainServicesOptions): MainServices {
     uploads,
     csv,
     metadata,
-    connectOrigins() {
-      const origins = new Set(profiles.serviceOrigins());
-      const local = localService.status().url;
-      if (local) origins.add(new URL(local).origin);
-      return [...origins];
-    },
+    connectOrigins: () => signedIn.current(),
+    onConnectOriginsChange: (listener) => signedIn.onChange(listener),
     async dispose() {
       await uploads.dispose();
       await Promise.all([localService.stop(), csv.dispose()]);

@@ -1,5 +1,5 @@
-// Which links may leave the app for the system browser: the allow-listed help sites plus the
-// configured services (e.g. their OpenAPI page). Compared by exact origin, never by prefix.
+// Which links may leave the app for the system browser: the app's own help sites, its own list —
+// never widened by saved connection profiles (the renderer writes those). Exact origin, never prefix.
 import { MainError } from './main-error';
 
 /** Sites Linedesk itself links to. */
@@ -30,8 +30,6 @@ export function originOf(url: string): string | null {
 
 export function createExternalLinks(options: {
   shell: ExternalOpener;
-  /** Called on each check, so newly saved profiles count at once. */
-  extraOrigins?: () => Iterable<string>;
   allowedOrigins?: Iterable<string>;
 }): ExternalLinks {
   const fixed = new Set(options.allowedOrigins ?? DEFAULT_EXTERNAL_ORIGINS);
@@ -39,7 +37,7 @@ export function createExternalLinks(options: {
   function isAllowed(url: string): boolean {
     const origin = originOf(url);
     if (!origin) return false;
-    return fixed.has(origin) || new Set(options.extraOrigins?.() ?? []).has(origin);
+    return fixed.has(origin);
   }
 
   return {
@@ -48,7 +46,7 @@ export function createExternalLinks(options: {
       if (!isAllowed(url)) {
         throw new MainError(
           'LINK_NOT_ALLOWED',
-          'Linedesk only opens links to its help site and your configured services; this link was not opened.',
+          'Linedesk only opens links to its own help site; this link was not opened.',
         );
       }
       await options.shell.openExternal(url);

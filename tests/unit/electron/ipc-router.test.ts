@@ -219,7 +219,7 @@ describe('IPC router over the real services', () => {
     });
   });
 
-  it('opens only allow-listed external links (exact origin) and configured services', async () => {
+  it('opens only allow-listed external links (exact origin), never a saved profile’s service', async () => {
     const router = createIpcRouter(services);
     expect(
       await call(router, 'shell:openExternal', { url: 'https://help.linedesk.app/accounts' }),
@@ -245,13 +245,11 @@ describe('IPC router over the real services', () => {
       administratorEmail: auth.email,
       rememberPassword: false,
     });
+    // Security rule: a profile (which the renderer writes) does not widen the allow-list.
     expect(
       await call(router, 'shell:openExternal', { url: `${auth.url}/api/v1/openapi.json` }),
-    ).toMatchObject({ ok: true });
-    expect(opened).toEqual([
-      'https://help.linedesk.app/accounts',
-      `${auth.url}/api/v1/openapi.json`,
-    ]);
+    ).toMatchObject({ ok: false, error: { code: 'LINK_NOT_ALLOWED' } });
+    expect(opened).toEqual(['https://help.linedesk.app/accounts']);
   });
 
   it('answers app info and vault status', async () => {

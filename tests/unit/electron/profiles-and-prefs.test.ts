@@ -55,7 +55,7 @@ describe('profiles', () => {
       store.save({
         id: 'missing',
         name: 'x',
-        serviceUrl: 'http://a.b',
+        serviceUrl: 'https://a.b',
         administratorEmail: 'a@b.co',
         rememberPassword: false,
       }),
