@@ -108,6 +108,7 @@ describe('IPC channels', () => {
       'upload:cancel',
       'upload:resume',
       'upload:forget',
+      'upload:fixFailedRows',
     ]);
   });
 });
