@@ -82,6 +82,7 @@ describe('IPC channels', () => {
       'localService:status',
       'localService:stop',
       'files:saveCsv',
+      'files:savePng',
       'shell:openExternal',
       'prefs:get',
       'prefs:set',
