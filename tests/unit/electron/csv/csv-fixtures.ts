@@ -153,3 +153,16 @@ export const FIXTURE_OUTCOMES: FixtureOutcome[] = [
   { file: 'binary.csv', fileError: 'NOT_TEXT' },
   { file: 'missing-columns.csv', fileError: 'MISSING_COLUMNS' },
 ];
+
+/** An upload state as the wizard stores it with a draft (no job completed yet). */
+export const SAMPLE_UPLOAD = {
+  idempotencyKey: 'key-12345678',
+  jobId: 'job-1',
+  organizationId: 'org-1',
+  applications: ['MultiLine'],
+  permissionProfileId: null,
+  invite: false,
+  chunkRows: 1000,
+  chunksAnswered: [0],
+  completedAt: null as string | null,
+};

@@ -12,7 +12,7 @@ import {
 } from '../../../../electron/main/services/create-main-services';
 import { createSafeStorageDouble } from '../support/safe-storage-double';
 import { makeTempDir } from '../support/temp-dir';
-import { FIXTURES_DIR, FIXTURE_OUTCOMES } from './csv-fixtures';
+import { FIXTURES_DIR, FIXTURE_OUTCOMES, SAMPLE_UPLOAD } from './csv-fixtures';
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any -- the test reads values of any channel
 type Loose = any;
@@ -216,17 +216,7 @@ describe('CSV engine over IPC', () => {
       value: 'new@example.com',
     });
     await call('csv:deleteRow', { draftId: draft.draftId, row: 6 });
-    const upload = {
-      idempotencyKey: 'key-12345678',
-      jobId: 'job-1',
-      organizationId: 'org-1',
-      applications: ['MultiLine'],
-      permissionProfileId: null,
-      invite: false,
-      chunkRows: 1000,
-      chunksAnswered: [0],
-      completedAt: null,
-    };
+    const upload = SAMPLE_UPLOAD;
     await call('drafts:setUpload', { draftId: draft.draftId, upload });
     await services.dispose();
 

@@ -10,6 +10,7 @@ import {
   type DraftRecord,
 } from '../../../../electron/main/services/csv/draft-store';
 import { makeTempDir } from '../support/temp-dir';
+import { SAMPLE_UPLOAD } from './csv-fixtures';
 
 const record = (draftId: string, patch: Partial<DraftRecord> = {}): DraftRecord => ({
   version: 1,
@@ -72,16 +73,7 @@ describe('draft store', () => {
 
   it('skips unreadable records and deletes drafts 30 days after their import completed', async () => {
     const store = createDraftStore(temp.dir);
-    const upload = {
-      idempotencyKey: 'key-12345678',
-      jobId: 'job-1',
-      organizationId: 'org-1',
-      applications: ['MultiLine'],
-      permissionProfileId: null,
-      invite: false,
-      chunkRows: 1000,
-      chunksAnswered: [0],
-    };
+    const upload = SAMPLE_UPLOAD;
     await store.save(
       record('old-draft-1', { upload: { ...upload, completedAt: '2026-10-01T00:00:00.000Z' } }),
     );
