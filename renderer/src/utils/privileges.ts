@@ -1,5 +1,10 @@
 // The six administrator privileges in the product's words, with what each one allows.
-import { privilegeLabels, privileges, type Privilege } from '../../../common/api/administrators';
+import {
+  privilegeLabels,
+  privileges,
+  privilegesBeyond,
+  type Privilege,
+} from '../../../common/api/administrators';
 
 export { privilegeLabels, privileges, type Privilege };
 
@@ -24,4 +29,18 @@ export function privilegeSummary(granted: readonly Privilege[]): string {
 /** The sentence for a control disabled because the signed-in administrator lacks a privilege. */
 export function missingPrivilegeMessage(privilege: Privilege): string {
   return `You need the ${privilegeLabels[privilege]} privilege to do this. Ask an administrator who has it.`;
+}
+
+/**
+ * Why the signed-in administrator may not change, remove, resend to or reset a colleague who holds
+ * privileges they lack (the service refuses it too); null when they may.
+ */
+export function colleagueRefusal(
+  actor: readonly Privilege[],
+  colleague: { name: string; privileges: readonly Privilege[] },
+): string | null {
+  const beyond = privilegesBeyond(actor, colleague.privileges);
+  if (beyond.length === 0) return null;
+  const names = beyond.map((privilege) => privilegeLabels[privilege]).join(', ');
+  return `${colleague.name} holds the ${names} privilege${beyond.length > 1 ? 's' : ''}, which you do not have, so only an administrator who has ${beyond.length > 1 ? 'them' : 'it'} can do this.`;
 }
