@@ -92,6 +92,7 @@ async function measure(backend: 'sqlite' | 'postgres', context: BenchContext) {
         },
         Number(process.env.LINEDESK_BENCH_TRIES ?? (context.quick ? 5 : 20)),
         1,
+        10_000,
       );
       rows.push({ label, p50: percentile(samples, 50), p95: percentile(samples, 95) });
     }

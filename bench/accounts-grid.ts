@@ -66,6 +66,24 @@ export const accountsGridBench: BenchModule = {
           await page.locator(rows).first().waitFor({ timeout: 60_000 });
           times.push(performance.now() - start);
         }
+        if (process.env.LINEDESK_BENCH_VERBOSE) {
+          // Where the time goes: each request of one more navigation, from its start.
+          const start = performance.now();
+          const seen: string[] = [];
+          page.on('requestfinished', (request) => {
+            const timing = request.timing();
+            seen.push(
+              `${(performance.now() - start).toFixed(0)} ms done, ${timing.responseEnd.toFixed(0)} ms long: ${request.url().replace(bench.url, '')}`,
+            );
+          });
+          await page.evaluate("location.hash = '#/settings'");
+          await page.locator(rows).first().waitFor({ state: 'detached' });
+          seen.push(`--- settings shown at ${(performance.now() - start).toFixed(0)} ms`);
+          await page.evaluate("location.hash = '#/accounts'");
+          await page.locator(rows).first().waitFor({ timeout: 60_000 });
+          seen.push(`--- first rows at ${(performance.now() - start).toFixed(0)} ms`);
+          console.log(seen.join('\n'));
+        }
         const domRows = await page.locator('[data-testid="accounts-table"] tbody tr').count();
         return [
           figure(

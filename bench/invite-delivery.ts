@@ -2,6 +2,7 @@
 // through HTTP, then the outbox worker delivering those invitations into an SMTP server on
 // 127.0.0.1 (smtp-server, as in the delivery tests), timed until a fixed number arrived.
 import { randomUUID } from 'node:crypto';
+import { defaultDeliverySettings } from '../server/config';
 import { startSmtpPeer } from '../tests/support/delivery-peers';
 import { figure, type BenchContext, type BenchModule } from './bench-module';
 import { startBenchService, type BenchService } from './bench-service';
@@ -50,12 +51,17 @@ async function importForInvite(bench: BenchService, count: number): Promise<stri
   return id;
 }
 
-async function measure(context: BenchContext) {
+async function measure(context: BenchContext, concurrency: number) {
   const count = context.quick ? 5_000 : 100_000;
   const delivered = context.quick ? 500 : 3_000;
   // Messages are queued only while a transport is configured: the SMTP server is there from the start.
   const smtp = await startSmtpPeer();
-  const bench = await startBenchService({ config: { smtpUrl: smtp.url } });
+  const bench = await startBenchService({
+    config: {
+      smtpUrl: smtp.url,
+      delivery: { ...defaultDeliverySettings, concurrency },
+    },
+  });
   try {
     const id = await importForInvite(bench, count);
     const start = performance.now();
@@ -82,7 +88,7 @@ async function measure(context: BenchContext) {
 export const inviteDeliveryBench: BenchModule = {
   name: 'invite and delivery',
   async run(context) {
-    const m = await measure(context);
+    const m = await measure(context, 10);
     return [
       figure(
         'complete.invite.rowsPerSec',

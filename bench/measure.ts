@@ -9,15 +9,21 @@ export async function medianMs(
   return percentile(await samplesMs(fn, runs, warmup), 50);
 }
 
-/** Wall times in milliseconds of `runs` calls of `fn` (after `warmup` unmeasured calls). */
+/**
+ * Wall times in milliseconds of `runs` calls of `fn` (after `warmup` unmeasured calls); stops
+ * early, after at least three, once `budgetMs` is spent, so a very slow request keeps a run bounded.
+ */
 export async function samplesMs(
   fn: () => Promise<unknown> | unknown,
   runs: number,
   warmup = 1,
+  budgetMs = Infinity,
 ): Promise<number[]> {
   for (let i = 0; i < warmup; i += 1) await fn();
   const samples: number[] = [];
+  const started = performance.now();
   for (let i = 0; i < runs; i += 1) {
+    if (samples.length >= 3 && performance.now() - started > budgetMs) break;
     const start = performance.now();
     await fn();
     samples.push(performance.now() - start);

@@ -13,6 +13,8 @@ export interface DeliverySettings {
   /** First retry delay; each further retry waits twice as long. */
   retryBaseMs: number;
   pollIntervalMs: number;
+  /** Messages sent at once, each over its own pooled SMTP connection (default 10). */
+  concurrency?: number;
 }
 
 /** Everything the service is configured with. */
@@ -177,6 +179,7 @@ export const environmentSchema = z.object({
   LINEDESK_DELIVERY_MAX_ATTEMPTS: positiveIntegerOr(defaultDeliverySettings.maxAttempts),
   LINEDESK_DELIVERY_RETRY_MS: positiveIntegerOr(defaultDeliverySettings.retryBaseMs),
   LINEDESK_DELIVERY_POLL_MS: positiveIntegerOr(defaultDeliverySettings.pollIntervalMs),
+  LINEDESK_DELIVERY_CONCURRENCY: positiveIntegerOr(10),
 });
 
 export type Environment = z.output<typeof environmentSchema>;
@@ -242,6 +245,7 @@ export function loadConfig(
       maxAttempts: environment.LINEDESK_DELIVERY_MAX_ATTEMPTS,
       retryBaseMs: environment.LINEDESK_DELIVERY_RETRY_MS,
       pollIntervalMs: environment.LINEDESK_DELIVERY_POLL_MS,
+      concurrency: environment.LINEDESK_DELIVERY_CONCURRENCY,
     },
   };
 }

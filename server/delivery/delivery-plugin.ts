@@ -28,6 +28,7 @@ export function registerDeliveryWorker(app: FastifyInstance): void {
       LINEDESK_SMS_URL: deps.config.smsUrl,
       LINEDESK_SMS_TOKEN: deps.config.smsToken,
       LINEDESK_SMTP_FROM: deps.config.smtpFrom,
+      smtpConnections: deps.config.delivery.concurrency,
     });
     if (Object.keys(transports).length === 0) return;
     const worker = createOutboxWorker({

@@ -12,6 +12,8 @@ export interface SmtpTransportOptions {
   timeoutMs?: number;
   /** LINEDESK_SMTP_TLS; unset = required to other machines, opportunistic on the loopback. */
   tls?: SmtpTlsMode;
+  /** Pooled connections (LINEDESK_DELIVERY_CONCURRENCY); default 3. */
+  maxConnections?: number;
 }
 
 function defaultFrom(url: string): string {
@@ -37,7 +39,7 @@ export function createSmtpTransport(options: SmtpTransportOptions): Transport {
     url: options.url,
     ...smtpTlsOptions(options.url, options.tls),
     pool: true,
-    maxConnections: 3,
+    maxConnections: options.maxConnections ?? 3,
     connectionTimeout: timeout,
     greetingTimeout: timeout,
     socketTimeout: timeout,

@@ -10,6 +10,8 @@ export interface DeliveryEnvironment {
   LINEDESK_SMTP_TLS?: SmtpTlsMode | undefined;
   LINEDESK_SMS_URL?: string | undefined;
   LINEDESK_SMS_TOKEN?: string | undefined;
+  /** Pooled SMTP connections (the delivery concurrency). */
+  smtpConnections?: number | undefined;
 }
 
 export function transportsFromEnv(env: DeliveryEnvironment): Transports {
@@ -19,6 +21,7 @@ export function transportsFromEnv(env: DeliveryEnvironment): Transports {
       url: env.LINEDESK_SMTP_URL,
       ...(env.LINEDESK_SMTP_FROM ? { from: env.LINEDESK_SMTP_FROM } : {}),
       ...(env.LINEDESK_SMTP_TLS ? { tls: env.LINEDESK_SMTP_TLS } : {}),
+      ...(env.smtpConnections ? { maxConnections: env.smtpConnections } : {}),
     });
   }
   if (env.LINEDESK_SMS_URL) {

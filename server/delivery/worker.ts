@@ -15,6 +15,8 @@ export interface OutboxWorkerOptions extends Partial<RetryPolicy> {
   now?: () => Date;
   /** Messages claimed (and sent concurrently) per round. */
   batchSize?: number;
+  /** Messages sent at once (the batch size when batchSize is not given). */
+  concurrency?: number;
   /** Sleep between rounds when there is nothing due. */
   pollIntervalMs?: number;
   claimMs?: number;
@@ -48,7 +50,7 @@ export function createOutboxWorker(options: OutboxWorkerOptions): OutboxWorker {
     retryMaxMs: options.retryMaxMs ?? defaultRetryPolicy.retryMaxMs,
   };
   const now = options.now ?? (() => new Date());
-  const batchSize = options.batchSize ?? 10;
+  const batchSize = options.batchSize ?? options.concurrency ?? 10;
   const pollIntervalMs = options.pollIntervalMs ?? 1000;
   const claimMs = options.claimMs ?? 5 * 60_000;
   const channels = (Object.keys(options.transports) as DeliveryChannel[]).filter(
