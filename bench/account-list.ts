@@ -4,25 +4,11 @@
 import { existsSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { accountSortFields } from '../common/api/accounts';
 import { seedManyAccounts } from '../server/demo/seed-accounts';
 import { figure, type BenchContext, type BenchFigure, type BenchModule } from './bench-module';
 import { startBenchService, type BenchService } from './bench-service';
 import { percentile, samplesMs } from './measure';
-
-const sorts = [
-  'status',
-  'firstName',
-  'lastName',
-  'contact',
-  'username',
-  'number',
-  'organizationId',
-  'linesAllowed',
-  'invitedAt',
-  'activatedAt',
-  'createdAt',
-  'updatedAt',
-];
 
 /** The grid's requests at `count` accounts: [label, url]. */
 function requests(count: number): [string, string][] {
@@ -31,7 +17,7 @@ function requests(count: number): [string, string][] {
   return [
     ['first page', `${list}&page=1`],
     [`page ${deep}`, `${list}&page=${deep}`],
-    ...sorts.flatMap((field): [string, string][] => [
+    ...accountSortFields.flatMap((field): [string, string][] => [
       [`sort ${field} asc`, `${list}&page=1&sort=${field}:asc`],
       [`sort ${field} desc`, `${list}&page=1&sort=${field}:desc`],
     ]),
