@@ -2,7 +2,7 @@
 // GET /api/v1/openapi.json, CORS, uniform errors, and one route plugin per file in routes/.
 import cors from '@fastify/cors';
 import swagger from '@fastify/swagger';
-import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
+import Fastify, { LogController, type FastifyInstance, type FastifyServerOptions } from 'fastify';
 import {
   jsonSchemaTransform,
   serializerCompiler,
@@ -57,7 +57,7 @@ export async function buildApp(
   const app = Fastify({
     logger: options.logger ?? false,
     // Fastify's own lines carry the URL with its query string; http/request-log.ts logs instead.
-    disableRequestLogging: true,
+    logController: new LogController({ disableRequestLogging: true }),
     bodyLimit: 8 * 1024 * 1024,
     // Long ids or query strings are refused by validation, not by a crash.
     routerOptions: { maxParamLength: 500 },

@@ -72,6 +72,9 @@ export function createMetadataCache(options: {
     if (known) return known;
     try {
       const file = cacheFileSchema.parse(JSON.parse(await readFile(fileOf(profileId), 'utf8')));
+      // A refresh that finished while the file was being read holds newer data: keep it.
+      const newer = loaded.get(profileId);
+      if (newer) return newer;
       const entry = { file, contacts: new Set(file.existingContacts) };
       loaded.set(profileId, entry);
       return entry;
