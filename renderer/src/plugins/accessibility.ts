@@ -1,5 +1,6 @@
-// Accessibility glue Vuetify does not provide: every dialog is named by its own title, and a table that
-// scrolls by itself can be reached and scrolled from the keyboard (v-scroll-region).
+// Accessibility glue Vuetify does not provide: every dialog is named by its own title and gives focus
+// back to the control that opened it, and a table that scrolls by itself can be reached and scrolled
+// from the keyboard (v-scroll-region).
 import type { App, Directive } from 'vue';
 
 const dialogSelector = '[role="dialog"]:not([aria-label]):not([aria-labelledby])';
@@ -20,12 +21,53 @@ function nameDialogs(root: ParentNode): void {
   }
 }
 
+/** The last element focused outside any dialog: the control that opens the next one. */
+let lastFocusOutside: HTMLElement | null = null;
+const openers = new Map<HTMLElement, HTMLElement>();
+
+/**
+ * Dialogs opened through v-model (not an activator slot) do not give focus back when they close;
+ * this does, for every dialog, unless the dialog itself moved focus somewhere else on purpose.
+ */
+/** Where focus goes when the opener is gone (e.g. the bulk bar after its action): the screen's title. */
+function screenHeading(): HTMLElement | null {
+  const heading = document.querySelector<HTMLElement>('.v-main h1');
+  if (heading) heading.tabIndex = -1;
+  return heading;
+}
+
+function returnFocus(): void {
+  for (const dialog of document.querySelectorAll<HTMLElement>(
+    '.v-overlay--active[role="dialog"]',
+  )) {
+    if (!openers.has(dialog) && lastFocusOutside) openers.set(dialog, lastFocusOutside);
+  }
+  for (const [dialog, opener] of openers) {
+    if (dialog.isConnected && dialog.classList.contains('v-overlay--active')) continue;
+    openers.delete(dialog);
+    const focused = document.activeElement;
+    const lost = !focused || focused === document.body || dialog.contains(focused);
+    if (lost) (opener.isConnected ? opener : screenHeading())?.focus();
+  }
+}
+
 function watchDialogs(): void {
   if (typeof MutationObserver === 'undefined' || typeof document === 'undefined') return;
+  document.addEventListener('focusin', (event) => {
+    const target = event.target;
+    if (target instanceof HTMLElement && !target.closest('[role="dialog"]')) {
+      lastFocusOutside = target;
+    }
+  });
   nameDialogs(document);
-  new MutationObserver(() => nameDialogs(document)).observe(document.body, {
+  new MutationObserver(() => {
+    nameDialogs(document);
+    returnFocus();
+  }).observe(document.body, {
     childList: true,
     subtree: true,
+    attributes: true,
+    attributeFilter: ['class'],
   });
 }
 
