@@ -1,5 +1,8 @@
 // axe-core on every screen, dialog and menu the admin can open, in the light and the dark theme: no
 // serious or critical finding anywhere, and moderate ones only when justified (support/axe.ts).
+import { mkdtemp, writeFile } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
 import { test, expect } from './support/fixtures';
 import { AccountsPage } from './support/accounts-page';
 import { AxeAudit } from './support/axe';
@@ -217,14 +220,39 @@ for (const theme of ['light', 'dark'] as const) {
         page.getByTestId('add-profile-dialog'),
       );
 
-      // Import.
+      // Import: every wizard step up to the capacity panel, with a small file that has a problem.
       await openScreen(page, 'import');
-      await settle(page);
-      await audit.check('import');
+      await audit.check('import: setup');
+      const setup = page.getByTestId('import-setup');
+      await setup.getByRole('combobox', { name: 'Organization' }).fill(organization.name);
+      await page.getByRole('option', { name: new RegExp(organization.name) }).click();
+      await page.getByTestId('setup-next').click();
+      await expect(page.getByTestId('drop-zone')).toBeVisible();
+      await audit.check('import: file');
+      bridge.nextOpenFile = await staffFile(tag);
+      await page.getByTestId('open-file').click();
+      await expect(page.getByTestId('review-counts')).toHaveText('1 ready · 1 with problems');
+      await audit.check('import: review');
+      await page.getByTestId('review-next').click();
+      await expect(page.getByTestId('capacity-panel')).toBeVisible();
+      await audit.check('import: import');
     } finally {
       console.log(`axe findings, ${theme} theme:\n${audit.table()}`);
     }
     const blocking = audit.blocking();
     expect(blocking, audit.details(blocking)).toEqual([]);
   });
+}
+
+/** A staff list with one clean row and one with a problem (an address without @). */
+async function staffFile(tag: string): Promise<string> {
+  const folder = await mkdtemp(path.join(os.tmpdir(), 'linedesk-a11y-'));
+  const file = path.join(folder, `staff-${tag}.csv`);
+  const lines = [
+    'First Name,Last Name,Email,Number Of Lines Allowed',
+    `Dana,Audit ${tag},dana.${tag}@example.com,1`,
+    `Eli,Audit ${tag},eli.${tag}-at-example.com,1`,
+  ];
+  await writeFile(file, `${lines.join('\n')}\n`);
+  return file;
 }

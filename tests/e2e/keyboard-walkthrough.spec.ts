@@ -1,6 +1,9 @@
 // A help-desk day without the mouse: sign in, find an account and resend its invitation, add an account
-// with a number, move three accounts, and reach the Import screen — focus always visible, Escape closing
+// with a number, move three accounts, and take the import wizard to Review — focus always visible, Escape closing
 // every dialog and menu, and focus back on the control that opened a dialog.
+import { mkdtemp, writeFile } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
 import { test, expect } from './support/fixtures';
 import { AccountsPage } from './support/accounts-page';
 import { bootstrapAdministrator, e2eEnvironment } from './support/e2e-env';
@@ -8,7 +11,6 @@ import { expectFocusIn, expectFocusVisible, tabTo } from './support/keyboard';
 import { uniqueName } from './support/service-api';
 
 test('a keyboard-only walkthrough of the daily work', async ({ page, api, bridge }) => {
-  void bridge; // window.linedesk must be in place before the app loads
   const source = await api.createOrganization(uniqueName('Keys Source'));
   const target = await api.createOrganization(uniqueName('Keys Target'));
   await api.addNumbers(source.id, 5);
@@ -152,9 +154,33 @@ test('a keyboard-only walkthrough of the daily work', async ({ page, api, bridge
   await expect(page.getByTestId('sign-out')).toBeHidden();
   await expectFocusIn(adminMenu);
 
-  // The Import screen from the navigation rail.
+  // The import wizard from the navigation rail, as far as Review: choose the organization, open a file.
   await tabTo(page, page.getByTestId('nav-import'), { backwards: true });
   await page.keyboard.press('Enter');
   await expect(page.getByRole('heading', { level: 1, name: 'Import' })).toBeVisible();
-  await tabTo(page, page.getByRole('button', { name: 'Download CSV template' }));
+  await tabTo(page, page.getByRole('combobox', { name: 'Organization' }));
+  await page.keyboard.insertText(target.name);
+  await expect(page.getByRole('option', { name: new RegExp(target.name) })).toBeVisible();
+  await page.keyboard.press('ArrowDown');
+  await page.keyboard.press('Enter');
+  await tabTo(page, page.getByTestId('setup-next'));
+  await page.keyboard.press('Enter');
+  bridge.nextOpenFile = await staffFile(tag);
+  await tabTo(page, page.getByTestId('open-file'));
+  await page.keyboard.press('Enter');
+  await expect(page.getByTestId('review-counts')).toHaveText('2 ready · 0 with problems');
+  await tabTo(page, page.getByTestId('review-next'));
 });
+
+/** A small, clean staff list to import. */
+async function staffFile(tag: string): Promise<string> {
+  const folder = await mkdtemp(path.join(os.tmpdir(), 'linedesk-keys-'));
+  const file = path.join(folder, `staff-${tag}.csv`);
+  const lines = [
+    'First Name,Last Name,Email,Number Of Lines Allowed',
+    `Eve,Keys ${tag},eve.${tag}@example.com,1`,
+    `Fin,Keys ${tag},fin.${tag}@example.com,1`,
+  ];
+  await writeFile(file, `${lines.join('\n')}\n`);
+  return file;
+}

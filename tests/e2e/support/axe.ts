@@ -1,7 +1,7 @@
 // Runs axe-core on what the admin sees right now and keeps every finding per screen, so one spec can
 // walk the whole app in one theme and fail with a readable table of what is wrong and where.
 import { AxeBuilder } from '@axe-core/playwright';
-import type { Page } from '@playwright/test';
+import { expect, type Page } from '@playwright/test';
 import { settle } from '../admin-screens-helpers';
 
 /** WCAG 2.1 A/AA plus axe's best practices (headings, landmarks, regions). */
@@ -32,6 +32,8 @@ export class AxeAudit {
     // A tooltip half-way through its fade-in has no real colours yet: park the pointer on the rail's
     // logo (no tooltip there) and let transitions finish first.
     await this.page.mouse.move(4, 4);
+    // A loading button fades its words out on purpose; audit the screen once it has loaded.
+    await expect(this.page.locator('.v-btn--loading')).toHaveCount(0);
     await settle(this.page);
     const main = await new AxeBuilder({ page: this.page })
       .withTags(tags)
