@@ -4,6 +4,7 @@
 import { mkdtemp, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
+import type { Locator, Page } from '@playwright/test';
 import { test, expect } from './support/fixtures';
 import { AccountsPage } from './support/accounts-page';
 import { bootstrapAdministrator, e2eEnvironment } from './support/e2e-env';
@@ -81,15 +82,8 @@ test('a keyboard-only walkthrough of the daily work', async ({ page, api, bridge
   await page.getByTestId('accounts-search').getByRole('textbox').fill('');
   await expect(accounts.rows()).toHaveCount(3);
   const addAccount = page.getByTestId('add-account');
-  await tabTo(page, addAccount, { backwards: true });
-  await page.keyboard.press('Enter');
   const dialog = page.getByTestId('add-account-dialog');
-  await expect(dialog).toBeVisible();
-  await page.keyboard.press('Escape');
-  await expect(dialog).toBeHidden();
-  await expectFocusIn(addAccount);
-  await page.keyboard.press('Enter');
-  await expect(dialog).toBeVisible();
+  await openTwice(page, addAccount, dialog);
   await tabTo(page, dialog.getByTestId('first-name'));
   await page.keyboard.insertText('Dee');
   await tabTo(page, dialog.getByTestId('last-name'));
@@ -121,16 +115,8 @@ test('a keyboard-only walkthrough of the daily work', async ({ page, api, bridge
     await page.keyboard.press('Space');
   }
   await expect(page.getByTestId('bulk-bar')).toContainText('3 selected');
-  const move = page.getByTestId('bulk-move');
-  await tabTo(page, move, { backwards: true });
-  await page.keyboard.press('Enter');
   const moveDialog = page.getByTestId('move-dialog');
-  await expect(moveDialog).toBeVisible();
-  await page.keyboard.press('Escape');
-  await expect(moveDialog).toBeHidden();
-  await expectFocusIn(move);
-  await page.keyboard.press('Enter');
-  await expect(moveDialog).toBeVisible();
+  await openTwice(page, page.getByTestId('bulk-move'), moveDialog);
   await tabTo(page, moveDialog.getByRole('textbox', { name: 'Search organizations' }));
   await page.keyboard.insertText(target.name);
   await expect(moveDialog.locator('[data-organization-id]')).toHaveCount(1);
@@ -171,6 +157,21 @@ test('a keyboard-only walkthrough of the daily work', async ({ page, api, bridge
   await expect(page.getByTestId('review-counts')).toHaveText('2 ready · 0 with problems');
   await tabTo(page, page.getByTestId('review-next'));
 });
+
+/**
+ * Shift+Tabs to `opener` and opens `dialog` with Enter; Escape closes it and focus is back on the
+ * opener; Enter opens it again for the real work.
+ */
+async function openTwice(page: Page, opener: Locator, dialog: Locator): Promise<void> {
+  await tabTo(page, opener, { backwards: true });
+  await page.keyboard.press('Enter');
+  await expect(dialog).toBeVisible();
+  await page.keyboard.press('Escape');
+  await expect(dialog).toBeHidden();
+  await expectFocusIn(opener);
+  await page.keyboard.press('Enter');
+  await expect(dialog).toBeVisible();
+}
 
 /** A small, clean staff list to import. */
 async function staffFile(tag: string): Promise<string> {
