@@ -220,6 +220,11 @@ for (const theme of ['light', 'dark'] as const) {
         page.getByTestId('add-profile-dialog'),
       );
 
+      // Reports, with its charts drawn.
+      await openScreen(page, 'reports');
+      await expect(page.getByTestId('report-chart-status').locator('canvas').first()).toBeVisible();
+      await audit.check('reports');
+
       // Import: every wizard step up to the capacity panel, with a small file that has a problem.
       await openScreen(page, 'import');
       await audit.check('import: setup');
