@@ -31,10 +31,28 @@ export function failure(
 export const notFoundFailure = (what: string): Failure =>
   failure('NOT_FOUND', `${what} was not found.`);
 
-/** Thrown inside a transaction to roll it back while keeping the typed failure. */
+/**
+ * Thrown to stop with a typed failure: inside inTransaction it rolls back and becomes the Outcome;
+ * escaping to HTTP, server/http/errors.ts answers it like any Failure.
+ */
 export class FailureSignal extends Error {
   constructor(readonly failure: Failure) {
     super(failure.message);
     this.name = 'FailureSignal';
   }
+}
+
+/** A FailureSignal to throw, for domain code whose callers do not take an Outcome yet. */
+export function stopWith(
+  code: ErrorCode,
+  message: string,
+  details?: Record<string, unknown>,
+): FailureSignal {
+  return new FailureSignal(failure(code, message, details));
+}
+
+/** The value of a successful outcome, or throws its failure as a FailureSignal. */
+export function orThrow<T>(outcome: Outcome<T>): T {
+  if (!outcome.ok) throw new FailureSignal(outcome);
+  return outcome.value;
 }

@@ -12,6 +12,14 @@ export interface Scope {
   path: string;
 }
 
+/** An administrator's reach: their organization and everything below it. */
+export function scopeOf(administrator: {
+  organizationId: string;
+  organizationPath: string;
+}): Scope {
+  return { organizationId: administrator.organizationId, path: administrator.organizationPath };
+}
+
 /** An organization given by its materialised path, or anything that carries one. */
 export type OrganizationPath = string | Pick<OrganizationRow, 'path'> | Scope;
 

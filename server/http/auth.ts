@@ -3,26 +3,19 @@
 //   { onRequest: requirePrivilege('accounts') }  also needs that privilege (403 FORBIDDEN)
 // then `signedIn(request)` gives the administrator.
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import { privilegeLabels, privileges, type Privilege } from '../../common/api/administrators';
-import { isSet, parseJson } from '../db/values';
+import { privilegeLabels, type Privilege } from '../../common/api/administrators';
+import { isSet } from '../db/values';
 import { verifyAccessToken } from '../domain/auth/access-token';
 import { sessionStartedAfter } from '../domain/auth/session-limits';
 import type { AppDeps } from '../deps';
+import {
+  parsePrivileges,
+  type SignedInAdministrator,
+} from '../domain/administrators/signed-in-administrator';
 import { AppError, forbidden, unauthorized } from './errors';
 
-export interface SignedInAdministrator {
-  id: string;
-  email: string;
-  name: string;
-  organizationId: string;
-  /** Materialised path of the administrator's organization (see domain/scope.ts). */
-  organizationPath: string;
-  /** The tenant root. */
-  rootOrganizationId: string;
-  privileges: Privilege[];
-  sessionId: string;
-  passwordChangeRequired: boolean;
-}
+export type { SignedInAdministrator };
+export { parsePrivileges };
 
 declare module 'fastify' {
   interface FastifyInstance {
@@ -31,11 +24,6 @@ declare module 'fastify' {
   interface FastifyRequest {
     administrator: SignedInAdministrator | null;
   }
-}
-
-export function parsePrivileges(text: string): Privilege[] {
-  const list = parseJson<unknown>(text, []);
-  return Array.isArray(list) ? privileges.filter((privilege) => list.includes(privilege)) : [];
 }
 
 function bearerToken(request: FastifyRequest): string | null {

@@ -6,8 +6,8 @@ import type { Database } from '../db/schema';
 import type { AccountsContext } from '../domain/accounts/account-context';
 import { invitationContextFrom } from '../domain/invitations/issue-invitation';
 import type { Outcome } from '../domain/outcome';
-import type { Scope } from '../domain/scope';
-import { signedIn, type SignedInAdministrator } from './auth';
+import { scopeOf } from '../domain/scope';
+import { signedIn } from './auth';
 import { toAppError } from './errors';
 import { replyIdempotent } from './idempotency';
 
@@ -17,10 +17,7 @@ export function valueOrThrow<T>(outcome: Outcome<T>): T {
   return outcome.value;
 }
 
-/** The administrator's reach: their organization and everything below it. */
-export function scopeOf(administrator: SignedInAdministrator): Scope {
-  return { organizationId: administrator.organizationId, path: administrator.organizationPath };
-}
+export { scopeOf };
 
 /** Scope, actor and invitation settings of the signed-in administrator's request. */
 export function accountsContextOf(request: FastifyRequest): AccountsContext {

@@ -1,7 +1,7 @@
 // Administrator rows → the API's Administrator shape.
 import type { Administrator } from '../../../common/api/administrators';
 import type { AdministratorRow } from '../../db/schema';
-import { parsePrivileges } from '../../http/auth';
+import { parsePrivileges } from './signed-in-administrator';
 
 export function toAdministrator(row: AdministratorRow): Administrator {
   return {

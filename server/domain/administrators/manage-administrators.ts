@@ -11,19 +11,16 @@ import type {
 import type { AdministratorRow, Database } from '../../db/schema';
 import { newId } from '../../db/values';
 import type { AppDeps } from '../../deps';
-import { parsePrivileges, type SignedInAdministrator } from '../../http/auth';
-import { AppError, notFound } from '../../http/errors';
-import { scopeOf, valueOrThrow } from '../../http/outcome-reply';
-import { isPathWithin, organizationInScope } from '../scope';
+import { parsePrivileges, type SignedInAdministrator } from './signed-in-administrator';
+import { isPathWithin, organizationInScope, scopeOf } from '../scope';
 import { recordAudit } from '../audit/record-audit';
 import { revokeAllSessions } from '../auth/sessions';
-import type { Outcome } from '../outcome';
-import { failure, success } from '../outcome';
+import { FailureSignal, failure, orThrow, stopWith, success, type Outcome } from '../outcome';
 import { mayActOnAdministrator, mayGrant } from './administrator-authority';
 import { sendAdministratorInvitation } from './administrator-invitation';
 
 function assertCanGrant(actor: SignedInAdministrator, privileges: Privilege[]): void {
-  valueOrThrow(mayGrant(actor.privileges, privileges));
+  orThrow(mayGrant(actor.privileges, privileges));
 }
 
 /** The other administrator, if the actor may act on them (subtree, then the privilege subset). */
@@ -34,16 +31,16 @@ async function colleagueInReach(
 ): Promise<AdministratorRow> {
   const other = await administratorInScope(db, actor, administratorId);
   if (other.id !== actor.id) {
-    valueOrThrow(mayActOnAdministrator(actor.privileges, parsePrivileges(other.privileges)));
+    orThrow(mayActOnAdministrator(actor.privileges, parsePrivileges(other.privileges)));
   }
   return other;
 }
 
-const ownAdministrator = (message: string): AppError =>
-  new AppError('CANNOT_CHANGE_OWN_ADMINISTRATOR', message);
+const ownAdministrator = (message: string): FailureSignal =>
+  stopWith('CANNOT_CHANGE_OWN_ADMINISTRATOR', message);
 
-export function administratorExists(email: string): AppError {
-  return new AppError(
+export function administratorExists(email: string): FailureSignal {
+  return stopWith(
     'ADMINISTRATOR_EXISTS',
     `There is already an administrator with the email address ${email}.`,
     { fields: { email: 'This email address already belongs to an administrator.' } },
@@ -63,7 +60,8 @@ export async function administratorInScope(
     .select('o.path')
     .where('a.id', '=', administratorId)
     .executeTakeFirst();
-  if (!row || !isPathWithin(row.path, actor.organizationPath)) throw notFound('That administrator');
+  if (!row || !isPathWithin(row.path, actor.organizationPath))
+    throw stopWith('NOT_FOUND', 'That administrator was not found.');
   const { path: _path, ...administrator } = row;
   return administrator;
 }
@@ -75,7 +73,7 @@ export async function createAdministrator(
   actor: SignedInAdministrator,
   input: CreateAdministrator,
 ): Promise<AdministratorRow> {
-  const organization = valueOrThrow(
+  const organization = orThrow(
     await organizationInScope(trx, scopeOf(actor), input.organizationId),
   );
   assertCanGrant(actor, input.privileges);
@@ -135,7 +133,7 @@ export async function updateAdministrator(
     );
   }
   if (change.organizationId !== undefined) {
-    valueOrThrow(await organizationInScope(deps.db, scopeOf(actor), change.organizationId));
+    orThrow(await organizationInScope(deps.db, scopeOf(actor), change.organizationId));
   }
   const now = deps.now();
   return deps.db.transaction().execute(async (trx) => {
@@ -234,8 +232,8 @@ async function resendableAdministrator(
   try {
     administrator = await colleagueInReach(trx, actor, administratorId);
   } catch (error) {
-    if (!(error instanceof AppError)) throw error;
-    return failure(error.code, error.message);
+    if (!(error instanceof FailureSignal)) throw error;
+    return error.failure;
   }
   if (administrator.password_hash !== null) {
     return failure(

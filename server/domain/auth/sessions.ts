@@ -7,7 +7,7 @@ import type { Session } from '../../../common/api/auth';
 import type { AdministratorRow, Database } from '../../db/schema';
 import { isSet, newId } from '../../db/values';
 import type { AppDeps } from '../../deps';
-import { unauthorized } from '../../http/errors';
+import { stopWith } from '../outcome';
 import { toAdministrator } from '../administrators/administrator-view';
 import { recordAudit } from '../audit/record-audit';
 import { signAccessToken } from './access-token';
@@ -85,7 +85,10 @@ export async function openSession(
 }
 
 const invalidRefresh = () =>
-  unauthorized('This sign-in has ended or the refresh token is not valid. Sign in again.');
+  stopWith(
+    'UNAUTHORIZED',
+    'This sign-in has ended or the refresh token is not valid. Sign in again.',
+  );
 
 /** Exchanges a refresh token for a new pair; the old token stops working. */
 export async function rotateRefreshToken(deps: AppDeps, refreshToken: string): Promise<Session> {

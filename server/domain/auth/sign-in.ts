@@ -4,16 +4,15 @@ import type { Kysely } from 'kysely';
 import type { Session } from '../../../common/api/auth';
 import type { AdministratorRow, Database } from '../../db/schema';
 import type { AppDeps } from '../../deps';
-import { AppError, validationFailed } from '../../http/errors';
-import { valueOrThrow } from '../../http/outcome-reply';
 import { reserveAttempt, signInPerAccount, signInPerAddress } from './attempt-limits';
 import { recordAudit } from '../audit/record-audit';
 import { removeAdministratorPasswords } from '../outbox/spent-passwords';
 import { hashAdministratorPassword, verifyAdministratorPassword, verifyNothing } from './passwords';
 import { openSession } from './sessions';
+import { orThrow, stopWith } from '../outcome';
 
 const invalidCredentials = () =>
-  new AppError('INVALID_CREDENTIALS', 'The email address or password is not correct.');
+  stopWith('INVALID_CREDENTIALS', 'The email address or password is not correct.');
 
 /** The administrator's temporary password still usable for signing in, if any. */
 async function openInvitation(db: Kysely<Database>, administratorId: string, now: Date) {
@@ -35,7 +34,7 @@ export async function signIn(
 ): Promise<Session> {
   const email = input.email.trim().toLowerCase();
   // Counted before the (slow) password check; a success takes the count back below.
-  const attempt = valueOrThrow(
+  const attempt = orThrow(
     await reserveAttempt(deps, [
       [signInPerAddress, input.address],
       [signInPerAccount, email],
@@ -142,18 +141,17 @@ export async function changePassword(
     .selectAll()
     .where('id', '=', administratorId)
     .executeTakeFirstOrThrow();
-  const attempt = valueOrThrow(
-    await reserveAttempt(deps, [[signInPerAccount, administrator.email]]),
-  );
+  const attempt = orThrow(await reserveAttempt(deps, [[signInPerAccount, administrator.email]]));
   if (!(await matchesCurrentPassword(deps, administrator, input.currentPassword))) {
-    throw validationFailed(
-      { currentPassword: 'The current password is not correct.' },
-      'The current password is not correct.',
-    );
+    throw stopWith('VALIDATION_FAILED', 'The current password is not correct.', {
+      fields: { currentPassword: 'The current password is not correct.' },
+    });
   }
   await attempt.release();
   if (input.newPassword === input.currentPassword) {
-    throw validationFailed({ newPassword: 'Choose a password different from the current one.' });
+    throw stopWith('VALIDATION_FAILED', 'Some fields need attention.', {
+      fields: { newPassword: 'Choose a password different from the current one.' },
+    });
   }
   const hash = await hashAdministratorPassword(input.newPassword);
   const now = deps.now().toISOString();

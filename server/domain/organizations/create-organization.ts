@@ -12,7 +12,7 @@ import {
 import { defaultOrganizationSettings } from '../../../common/api/settings';
 import type { Database, OrganizationRow } from '../../db/schema';
 import { flag, isUniqueViolation, newId } from '../../db/values';
-import { AppError } from '../../http/errors';
+import { stopWith, type FailureSignal } from '../outcome';
 
 export interface NewOrganization {
   name: string;
@@ -123,8 +123,8 @@ export async function createOrganization(
   return row;
 }
 
-function nameTaken(name: string): AppError {
-  return new AppError(
+function nameTaken(name: string): FailureSignal {
+  return stopWith(
     'ORGANIZATION_NAME_EXISTS',
     `There is already an organization named "${name}" at this level.`,
     { fields: { name: 'This name is already used at this level.' } },
