@@ -68,5 +68,23 @@ export default tseslint.config(
     files: ['electron/main/ipc/handle.ts', 'electron/preload/**/*.ts'],
     rules: { 'no-restricted-imports': 'off' },
   },
+  {
+    // Layering: the domain holds rules and queries and knows nothing of HTTP.
+    files: ['server/domain/**/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: [{ name: 'fastify', message: 'The domain returns Outcome; routes speak HTTP.' }],
+          patterns: [
+            {
+              group: ['**/http/*', 'fastify-*', '@fastify/*'],
+              message: 'The domain returns Outcome; server/http maps it to HTTP.',
+            },
+          ],
+        },
+      ],
+    },
+  },
   prettier,
 );
