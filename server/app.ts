@@ -127,7 +127,6 @@ export async function buildApp(
       await api.register(administratorRoutes);
       await api.register(auditRoutes);
       await api.register(reportRoutes);
-      // ACCOUNTS and DELIVERY: register your route plugins here.
       await api.register(importRoutes);
       await api.register(activationRoutes);
       await api.register(numberRoutes);

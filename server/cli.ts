@@ -11,7 +11,7 @@ import { migrateToLatest } from './db/migrate';
 import { resetPasswordFromConsole } from './domain/administrators/console-reset';
 import { assertSecretStrength } from './domain/secrets';
 
-/** `--demo`: ACCOUNTS' seed fills an empty database with a demo tree, pools and accounts. */
+/** `--demo`: the demo seed fills an empty database with a demo tree, pools and accounts. */
 async function seedDemoData(deps: AppDeps): Promise<void> {
   const seeded = await seedDemo(deps);
   process.stdout.write(

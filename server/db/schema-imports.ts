@@ -1,5 +1,5 @@
 // Kysely table types of CSV imports (migrations/002-imports.ts). Reach them with
-// `db.withTables<ImportTables>()` (or through CORE's Database once it extends this interface).
+// `db.withTables<ImportTables>()`.
 import type { Flag } from './schema';
 
 export interface ImportJobsTable {

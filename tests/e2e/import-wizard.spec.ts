@@ -198,6 +198,8 @@ test('a messy file dropped, fixed in place, Import & Invite through a lost servi
     await snap('import-4-progress');
     await service.stop();
     await expect(page.getByTestId('upload-phase')).toHaveText('Upload paused');
+    await expect(page.getByTestId('upload-announcement')).toHaveAttribute('aria-live', 'polite');
+    await expect(page.getByTestId('upload-announcement')).toContainText('Upload paused');
     await expect(page.getByTestId('upload-problem')).toContainText('could not reach the service');
     await snap('import-4-paused');
 
