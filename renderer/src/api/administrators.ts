@@ -75,3 +75,12 @@ export function resendAdministratorInvitations(
     what: 'the resend results',
   });
 }
+
+/** Resets a forgotten password: the old one and every session stop, a new temporary one is emailed. */
+export function resetAdministratorPassword(id: string): Promise<Administrator> {
+  return request(administratorSchema, {
+    method: 'POST',
+    url: `${administratorPath(id)}/reset-password`,
+    what: 'the administrator',
+  });
+}

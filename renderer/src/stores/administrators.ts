@@ -6,6 +6,7 @@ import {
   inviteAdministrator,
   listAdministrators,
   resendAdministratorInvitations,
+  resetAdministratorPassword,
   updateAdministrator,
 } from '../api/administrators';
 import type {
@@ -43,10 +44,15 @@ export const useAdministratorsStore = defineStore('administrators', () => {
     await list.load();
     return results;
   }
+  async function resetPassword(id: string): Promise<Administrator> {
+    const updated = await resetAdministratorPassword(id);
+    administrators.value = administrators.value.map((one) => (one.id === id ? updated : one));
+    return updated;
+  }
   function reset(): void {
     q.value = '';
     list.resetList();
   }
 
-  return { administrators, ...paging, q, invite, update, remove, resend, reset };
+  return { administrators, ...paging, q, invite, update, remove, resend, resetPassword, reset };
 });
