@@ -44,6 +44,16 @@ export const useAdministratorsStore = defineStore('administrators', () => {
     await list.load();
     return results;
   }
+  /** Resends to the administrator with this email (an outbox message names its recipient only). */
+  async function resendByEmail(email: string): Promise<AdministratorResults> {
+    const found = await listAdministrators({ q: email, pageSize: 25 });
+    const administrator = found.items.find(
+      (one) => one.email.toLowerCase() === email.toLowerCase(),
+    );
+    if (!administrator)
+      throw new Error(`No administrator with the email ${email} is within reach.`);
+    return resend([administrator.id]);
+  }
   async function resetPassword(id: string): Promise<Administrator> {
     const updated = await resetAdministratorPassword(id);
     administrators.value = administrators.value.map((one) => (one.id === id ? updated : one));
@@ -54,5 +64,16 @@ export const useAdministratorsStore = defineStore('administrators', () => {
     list.resetList();
   }
 
-  return { administrators, ...paging, q, invite, update, remove, resend, resetPassword, reset };
+  return {
+    administrators,
+    ...paging,
+    q,
+    invite,
+    update,
+    remove,
+    resend,
+    resendByEmail,
+    resetPassword,
+    reset,
+  };
 });

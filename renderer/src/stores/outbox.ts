@@ -4,6 +4,16 @@ import { computed, ref } from 'vue';
 import { listOutbox } from '../api/outbox';
 import type { OutboxMessage } from '../../../common/api/outbox';
 import { usePagedList } from './paged-list';
+import { useAccountsStore } from './accounts';
+import { useAdministratorsStore } from './administrators';
+
+/** The service replaces a password that is no longer needed by this marker in the stored body. */
+export const removedPasswordMarker = '[removed]';
+
+/** True when the message's password was removed, so only a resend gives the recipient a new one. */
+export function passwordRemoved(message: OutboxMessage): boolean {
+  return message.body.includes(removedPasswordMarker);
+}
 
 export const useOutboxStore = defineStore('outbox', () => {
   const list = usePagedList<OutboxMessage>(({ page, pageSize }) => listOutbox({ page, pageSize }));
@@ -22,9 +32,18 @@ export const useOutboxStore = defineStore('outbox', () => {
       await list.load();
     }
   }
+  /** Resends the invitation behind a message; the error message, or null when it was resent. */
+  async function resend(message: OutboxMessage): Promise<string | null> {
+    const { results } = message.accountId
+      ? await useAccountsStore().resendInvitations([message.accountId])
+      : await useAdministratorsStore().resendByEmail(message.to);
+    const failed = results.find((result) => !result.ok);
+    await loadNewest();
+    return failed ? (failed.error?.message ?? 'The invitation was not resent.') : null;
+  }
   function select(id: string | null): void {
     selectedId.value = id;
   }
 
-  return { messages, ...paging, selectedId, selected, loadNewest, select };
+  return { messages, ...paging, selectedId, selected, loadNewest, select, resend };
 });
