@@ -20,17 +20,15 @@ export const useAuditStore = defineStore('audit', () => {
   const to = ref('');
 
   /** The filters of the list and of its export. */
-  const filter = computed(
-    (): AuditFilter => ({
-      organizationId: organizations.scopeId,
-      includeSubOrganizations: organizations.includeSubOrganizations,
-      action: action.value || undefined,
-      administratorId: administratorId.value,
-      from: from.value || null,
-      to: to.value || null,
-      timeZone: preferences.timeZone,
-    }),
-  );
+  const filter = computed((): AuditFilter => ({
+    organizationId: organizations.scopeId,
+    includeSubOrganizations: organizations.includeSubOrganizations,
+    action: action.value || undefined,
+    administratorId: administratorId.value,
+    from: from.value || null,
+    to: to.value || null,
+    timeZone: preferences.timeZone,
+  }));
   const list = usePagedList<AuditEvent>(({ page, pageSize }) =>
     listAuditEvents({ ...filter.value, page, pageSize }),
   );

@@ -110,7 +110,8 @@ describe('secrets and files', () => {
 
       const run = await runCli(['reset-password', 'Sole@Example.test', '--data-dir', dataDir]);
       expect(run.code, run.stderr).toBe(0);
-      const password = /temporary password for sole@example.test: (\S+)/.exec(run.stdout)?.[1] ?? '';
+      const password =
+        /temporary password for sole@example.test: (\S+)/.exec(run.stdout)?.[1] ?? '';
       expect(password).toMatch(/^[0-9A-Z]{16}$/);
 
       const service = await startService(
