@@ -40,6 +40,18 @@ async function invite(
     if (privileges.includes(privilege)) await box.check();
     else await box.uncheck();
   }
+  // The dialog may still be settling from the previous invitation when the fields are typed; make
+  // sure both hold what was typed before submitting.
+  const fields = [
+    [dialog.getByTestId('administrator-name').locator('input'), name],
+    [dialog.getByTestId('administrator-email').locator('input'), email],
+  ] as const;
+  await expect(async () => {
+    for (const [input, value] of fields) {
+      if ((await input.inputValue()) !== value) await input.fill(value);
+      await expect(input).toHaveValue(value, { timeout: 1_000 });
+    }
+  }).toPass();
   await dialog.getByTestId('administrator-submit').click();
   await expectNotification(page, `Invitation for ${email} created`);
 }
