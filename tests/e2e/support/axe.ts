@@ -34,6 +34,8 @@ export class AxeAudit {
     await this.page.mouse.move(4, 4);
     // A loading button fades its words out on purpose; audit the screen once it has loaded.
     await expect(this.page.locator('.v-btn--loading')).toHaveCount(0);
+    // A tooltip still fading out after the pointer left has emptied its text but not yet gone.
+    await expect(this.page.locator('.v-overlay.v-tooltip')).toHaveCount(0);
     await settle(this.page);
     const main = await new AxeBuilder({ page: this.page })
       .withTags(tags)
