@@ -8,9 +8,9 @@ import type { AccountRow, Database, NumberRow, OrganizationRow } from '../db/sch
 import { newId } from '../db/values';
 import { rebuildAccountCounts } from '../domain/accounts/account-counts';
 import { isPostgres } from '../domain/organization-context';
-import { createOrganization } from '../domain/organizations/create-organization';
+import { inTransaction } from '../domain/transaction';
 import { withoutIndexes } from './bulk-load';
-import { seedDemo } from './seed';
+import { demoOrganization, seedDemo } from './seed';
 
 const firstNames = ['Olivia', 'Liam', 'Emma', 'Noah', 'Ava', 'Elijah', 'Sophia', 'Mateo', 'Mia'];
 const moreFirstNames = ['Amara', 'Hiro', 'Priya', 'Chen', 'Fatima', 'Diego', 'Ingrid', 'Kwame'];
@@ -55,10 +55,10 @@ async function regionalOrganizations(deps: AppDeps): Promise<OrganizationRow[]> 
   const all = await deps.db.selectFrom('organizations').selectAll().orderBy('depth').execute();
   const parents = all.filter((o) => o.depth > 0 || o.parent_id === null);
   const regions: OrganizationRow[] = [];
-  await deps.db.transaction().execute(async (trx) => {
+  await inTransaction(deps.db, async (trx) => {
     for (let i = 1; i <= 16; i += 1) {
       const parent = parents[i % parents.length]!;
-      regions.push(await createOrganization(trx, { name: `Region ${i}`, parent, now: deps.now() }));
+      regions.push(await demoOrganization(trx, `Region ${i}`, parent, deps.now()));
     }
   });
   return [...all, ...regions];
@@ -108,7 +108,7 @@ async function insertAccounts(
 ): Promise<void> {
   const now = Date.now();
   for (let start = 0; start < count; start += TRANSACTION_ROWS) {
-    await db.transaction().execute(async (trx) => {
+    await inTransaction(db, async (trx) => {
       const end = Math.min(count, start + TRANSACTION_ROWS);
       for (let at = start; at < end; at += STATEMENT_ROWS) {
         const accounts: AccountRow[] = [];

@@ -11,6 +11,7 @@ import type { AccountsContext } from '../domain/accounts/account-context';
 import { createAccount } from '../domain/accounts/create-account';
 import { invitationContextFrom } from '../domain/invitations/issue-invitation';
 import { createOrganization } from '../domain/organizations/create-organization';
+import { inTransaction } from '../domain/transaction';
 
 const firstNames = [
   'Olivia',
@@ -100,26 +101,34 @@ interface PlannedAccount {
   withNumber: boolean;
 }
 
+/** A demo sub-organization; the demo's names never clash, so a refusal is a bug. */
+export async function demoOrganization(
+  trx: Kysely<Database>,
+  name: string,
+  parent: OrganizationRow,
+  now: Date,
+): Promise<OrganizationRow> {
+  const created = await createOrganization(trx, { name, parent, now });
+  if (!created.ok) throw new Error(`Demo organization "${name}": ${created.message}`);
+  return created.value;
+}
+
 /** Seeds the demo data in one transaction; returns false when the database was not empty. */
 export async function seedDemo(deps: AppDeps): Promise<boolean> {
   if (!(await isEmpty(deps.db))) return false;
   const random = seededRandom(20260527);
   const pick = <T>(list: readonly T[]): T => list[Math.floor(random() * list.length)]!;
   const now = deps.now();
-  await deps.db.transaction().execute(async (trx) => {
+  await inTransaction(deps.db, async (trx) => {
     const root = await trx
       .selectFrom('organizations')
       .selectAll()
       .where('parent_id', 'is', null)
       .orderBy('created_at')
       .executeTakeFirstOrThrow();
-    const sales = await createOrganization(trx, { name: 'Northwind Sales', parent: root, now });
-    const support = await createOrganization(trx, { name: 'Northwind Support', parent: root, now });
-    const field = await createOrganization(trx, {
-      name: 'Field Service – West',
-      parent: support,
-      now,
-    });
+    const sales = await demoOrganization(trx, 'Northwind Sales', root, now);
+    const support = await demoOrganization(trx, 'Northwind Support', root, now);
+    const field = await demoOrganization(trx, 'Field Service – West', support, now);
     const organizations: OrganizationRow[] = [root, sales, support, field];
 
     for (const [organization, name, settings] of [

@@ -7,6 +7,8 @@ import { recordAudit } from './audit/record-audit';
 import { hashAdministratorPassword } from './auth/passwords';
 import { generateInvitationPassword } from './invitations/password';
 import { createOrganization } from './organizations/create-organization';
+import { success } from './outcome';
+import { inTransaction } from './transaction';
 
 export const defaultBootstrapEmail = 'admin@linedesk.local';
 
@@ -25,19 +27,22 @@ export async function ensureBootstrapAdministrator(deps: AppDeps): Promise<Boots
   );
   const now = deps.now();
   try {
-    const organizationId = await deps.db.transaction().execute(async (trx) => {
-      const root =
-        (await trx
-          .selectFrom('organizations')
-          .selectAll()
-          .where('parent_id', 'is', null)
-          .orderBy('created_at')
-          .executeTakeFirst()) ??
-        (await createOrganization(trx, {
-          name: deps.config.rootOrganizationName,
-          parent: null,
-          now,
-        }));
+    const bootstrapped = await inTransaction(deps.db, async (trx) => {
+      const existingRoot = await trx
+        .selectFrom('organizations')
+        .selectAll()
+        .where('parent_id', 'is', null)
+        .orderBy('created_at')
+        .executeTakeFirst();
+      const created = existingRoot
+        ? success(existingRoot)
+        : await createOrganization(trx, {
+            name: deps.config.rootOrganizationName,
+            parent: null,
+            now,
+          });
+      if (!created.ok) return created;
+      const root = created.value;
       const id = newId();
       await trx
         .insertInto('administrators')
@@ -65,9 +70,11 @@ export async function ensureBootstrapAdministrator(deps: AppDeps): Promise<Boots
         details: { email },
         at: now,
       });
-      return root.id;
+      return success(root.id);
     });
-    return { created: true, email, organizationId, generatedPassword };
+    // A root of the same name refused: another instance bootstrapped at the same moment.
+    if (!bootstrapped.ok) return { created: false };
+    return { created: true, email, organizationId: bootstrapped.value, generatedPassword };
   } catch (error) {
     // Another instance bootstrapped at the same moment.
     if (isUniqueViolation(error)) return { created: false };

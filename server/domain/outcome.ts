@@ -27,6 +27,13 @@ export function failure(
     : { ok: false, code, message, details };
 }
 
+/** Is this value a Failure (an Outcome that was refused)? */
+export function isFailure(value: unknown): value is Failure {
+  if (typeof value !== 'object' || value === null) return false;
+  const candidate = value as { ok?: unknown; code?: unknown };
+  return candidate.ok === false && typeof candidate.code === 'string';
+}
+
 /** NOT_FOUND: ids outside the caller's subtree answer exactly like ids that do not exist. */
 export const notFoundFailure = (what: string): Failure =>
   failure('NOT_FOUND', `${what} was not found.`);

@@ -1,21 +1,33 @@
-// Runs domain work in one transaction and rolls it back when the work answers a Failure, so a
-// refused request never leaves half of its changes behind.
+// The one way to run work in a transaction: what the work returns is committed, a Failure it
+// answers rolls everything back (a refused request never leaves half of its changes behind).
 import type { Kysely, Transaction } from 'kysely';
 import type { Database } from '../db/schema';
-import { FailureSignal, type Outcome } from './outcome';
+import { isFailure } from './outcome';
 
+/** Carries a Failure out of Kysely's transaction so that it rolls back; never leaves this module. */
+class RolledBack<T> extends Error {
+  constructor(readonly answer: T) {
+    super('rolled back');
+    this.name = 'RolledBack';
+  }
+}
+
+/**
+ * Runs `work` in one transaction. When it answers a Failure, everything is rolled back and that
+ * Failure is returned; any other answer is committed. Anything thrown rolls back and propagates.
+ */
 export async function inTransaction<T>(
   db: Kysely<Database>,
-  work: (trx: Transaction<Database>) => Promise<Outcome<T>>,
-): Promise<Outcome<T>> {
+  work: (trx: Transaction<Database>) => Promise<T>,
+): Promise<T> {
   try {
     return await db.transaction().execute(async (trx) => {
-      const outcome = await work(trx);
-      if (!outcome.ok) throw new FailureSignal(outcome);
-      return outcome;
+      const answer = await work(trx);
+      if (isFailure(answer)) throw new RolledBack(answer);
+      return answer;
     });
   } catch (error) {
-    if (error instanceof FailureSignal) return error.failure;
+    if (error instanceof RolledBack) return error.answer as T;
     throw error;
   }
 }

@@ -3,24 +3,16 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { invitationTemplateSchema } from '../../common/api/invitation-template';
 import { idParamsSchema } from '../../common/api/paging';
-import { recordAudit } from '../domain/audit/record-audit';
+import {
+  readInvitationTemplate,
+  replaceInvitationTemplate,
+} from '../domain/organizations/invitation-template';
+import { inTransaction } from '../domain/transaction';
 import { authenticate, requirePrivilege, signedIn } from '../http/auth';
-import { notFound } from '../http/errors';
-import { organizationInScope } from '../domain/scope';
 import { scopeOf, valueOrThrow } from '../http/outcome-reply';
 
 export const invitationTemplateRoutes: FastifyPluginAsyncZod = async (app) => {
   const { db } = app.deps;
-
-  async function readTemplate(organizationId: string) {
-    const row = await db
-      .selectFrom('invitation_templates')
-      .selectAll()
-      .where('organization_id', '=', organizationId)
-      .executeTakeFirst();
-    if (!row) throw notFound('The invitation template of that organization');
-    return { emailSubject: row.email_subject, emailBody: row.email_body, smsBody: row.sms_body };
-  }
 
   app.get(
     '/organizations/:id/invitation-template',
@@ -33,12 +25,8 @@ export const invitationTemplateRoutes: FastifyPluginAsyncZod = async (app) => {
         response: { 200: invitationTemplateSchema },
       },
     },
-    async (request) => {
-      const organization = valueOrThrow(
-        await organizationInScope(db, scopeOf(signedIn(request)), request.params.id),
-      );
-      return readTemplate(organization.id);
-    },
+    async (request) =>
+      valueOrThrow(await readInvitationTemplate(db, scopeOf(signedIn(request)), request.params.id)),
   );
 
   app.put(
@@ -55,40 +43,18 @@ export const invitationTemplateRoutes: FastifyPluginAsyncZod = async (app) => {
     },
     async (request) => {
       const administrator = signedIn(request);
-      const organization = valueOrThrow(
-        await organizationInScope(db, scopeOf(administrator), request.params.id),
+      return valueOrThrow(
+        await inTransaction(db, (trx) =>
+          replaceInvitationTemplate(
+            trx,
+            scopeOf(administrator),
+            administrator,
+            request.params.id,
+            request.body,
+            app.deps.now(),
+          ),
+        ),
       );
-      const now = app.deps.now();
-      const { emailSubject, emailBody, smsBody } = request.body;
-      await db.transaction().execute(async (trx) => {
-        await trx
-          .insertInto('invitation_templates')
-          .values({
-            organization_id: organization.id,
-            email_subject: emailSubject,
-            email_body: emailBody,
-            sms_body: smsBody,
-            updated_at: now.toISOString(),
-          })
-          .onConflict((oc) =>
-            oc.column('organization_id').doUpdateSet({
-              email_subject: emailSubject,
-              email_body: emailBody,
-              sms_body: smsBody,
-              updated_at: now.toISOString(),
-            }),
-          )
-          .execute();
-        await recordAudit(trx, {
-          actor: administrator,
-          organizationId: organization.id,
-          action: 'organization.invitation_template_changed',
-          targetType: 'organization',
-          targetId: organization.id,
-          at: now,
-        });
-      });
-      return readTemplate(organization.id);
     },
   );
 };

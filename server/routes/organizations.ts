@@ -7,16 +7,10 @@ import {
   organizationPageSchema,
   organizationSchema,
 } from '../../common/api/organizations';
-import { containsIgnoringCase } from '../db/contains';
-import { recordAudit } from '../domain/audit/record-audit';
-import { createOrganization } from '../domain/organizations/create-organization';
-import { toOrganizations } from '../domain/organizations/organization-view';
+import { createSubOrganization } from '../domain/organizations/create-organization';
+import { listOrganizations } from '../domain/organizations/list-organizations';
 import { authenticate, requirePrivilege, signedIn } from '../http/auth';
-import { notFound } from '../http/errors';
-import { replyIdempotent } from '../http/idempotency';
-import { paginate } from '../domain/paging';
-import { inSubtree, organizationInScope } from '../domain/scope';
-import { scopeOf, valueOrThrow } from '../http/outcome-reply';
+import { replyWithOutcome, scopeOf } from '../http/outcome-reply';
 
 export const organizationRoutes: FastifyPluginAsyncZod = async (app) => {
   const { db } = app.deps;
@@ -32,27 +26,7 @@ export const organizationRoutes: FastifyPluginAsyncZod = async (app) => {
         response: { 200: organizationPageSchema },
       },
     },
-    async (request) => {
-      const administrator = signedIn(request);
-      let query = inSubtree(
-        db.selectFrom('organizations').selectAll(),
-        'path',
-        administrator.organizationPath,
-      );
-
-      const q = request.query.q?.trim().toLowerCase();
-      if (q) {
-        query = query.where((eb) =>
-          eb.or([containsIgnoringCase('name', q), eb('id', '=', request.query.q?.trim() ?? '')]),
-        );
-      }
-      const page = await paginate(
-        query.orderBy('depth').orderBy('name').orderBy('id'),
-        request.query,
-        (row) => row,
-      );
-      return { ...page, items: await toOrganizations(db, page.items) };
-    },
+    async (request) => listOrganizations(db, scopeOf(signedIn(request)), request.query),
   );
 
   app.post(
@@ -68,29 +42,15 @@ export const organizationRoutes: FastifyPluginAsyncZod = async (app) => {
     },
     async (request, reply) => {
       const administrator = signedIn(request);
-      const parent = valueOrThrow(
-        await organizationInScope(db, scopeOf(administrator), request.body.parentId),
+      return replyWithOutcome(request, reply, 201, (trx) =>
+        createSubOrganization(
+          trx,
+          scopeOf(administrator),
+          administrator,
+          request.body,
+          app.deps.now(),
+        ),
       );
-      return replyIdempotent(request, reply, async (trx) => {
-        const now = app.deps.now();
-        const organization = await createOrganization(trx, {
-          name: request.body.name,
-          parent,
-          now,
-        });
-        await recordAudit(trx, {
-          actor: administrator,
-          organizationId: organization.id,
-          action: 'organization.created',
-          targetType: 'organization',
-          targetId: organization.id,
-          details: { name: organization.name, parentId: parent.id },
-          at: now,
-        });
-        const [view] = await toOrganizations(trx, [organization]);
-        if (!view) throw notFound('The new organization');
-        return { statusCode: 201, body: view };
-      });
     },
   );
 };

@@ -9,10 +9,14 @@ import {
   defaultPermissionSettings,
   defaultProfileName,
 } from '../../../common/api/permission-profiles';
+import type { Organization } from '../../../common/api/organizations';
 import { defaultOrganizationSettings } from '../../../common/api/settings';
 import type { Database, OrganizationRow } from '../../db/schema';
 import { flag, isUniqueViolation, newId } from '../../db/values';
-import { stopWith, type FailureSignal } from '../outcome';
+import { type Actor, recordAudit } from '../audit/record-audit';
+import { failure, type Failure, notFoundFailure, success, type Outcome } from '../outcome';
+import { organizationInScope, type Scope } from '../scope';
+import { toOrganizations } from './organization-view';
 
 export interface NewOrganization {
   name: string;
@@ -37,11 +41,14 @@ async function parentTemplate(
     : defaultInvitationTemplate;
 }
 
-/** Creates the organization with its settings, template and default profile (use a transaction). */
+/**
+ * Creates the organization with its settings, template and default profile; ORGANIZATION_NAME_EXISTS
+ * when a sibling has its name. Call inside a transaction (inTransaction).
+ */
 export async function createOrganization(
   trx: Kysely<Database>,
   input: NewOrganization,
-): Promise<OrganizationRow> {
+): Promise<Outcome<OrganizationRow>> {
   const id = input.id ?? newId();
   const now = input.now.toISOString();
   const { parent } = input;
@@ -63,12 +70,12 @@ export async function createOrganization(
       .where('parent_id', '=', parent.id)
       .where('name', '=', input.name)
       .executeTakeFirst();
-    if (sibling) throw nameTaken(input.name);
+    if (sibling) return nameTaken(input.name);
   }
   try {
     await trx.insertInto('organizations').values(row).execute();
   } catch (error) {
-    if (isUniqueViolation(error, 'name')) throw nameTaken(input.name);
+    if (isUniqueViolation(error, 'name')) return nameTaken(input.name);
     throw error;
   }
 
@@ -120,11 +127,40 @@ export async function createOrganization(
       updated_at: now,
     })
     .execute();
-  return row;
+  return success(row);
 }
 
-function nameTaken(name: string): FailureSignal {
-  return stopWith(
+/**
+ * Setup creates a sub-organization of `parentId` (inside the scope, else NOT_FOUND), audited, and
+ * answers it as the API shows it. Call inside a transaction (inTransaction).
+ */
+export async function createSubOrganization(
+  trx: Kysely<Database>,
+  scope: Scope,
+  actor: Actor,
+  input: { name: string; parentId: string },
+  now: Date,
+): Promise<Outcome<Organization>> {
+  const parent = await organizationInScope(trx, scope, input.parentId);
+  if (!parent.ok) return parent;
+  const created = await createOrganization(trx, { name: input.name, parent: parent.value, now });
+  if (!created.ok) return created;
+  const organization = created.value;
+  await recordAudit(trx, {
+    actor,
+    organizationId: organization.id,
+    action: 'organization.created',
+    targetType: 'organization',
+    targetId: organization.id,
+    details: { name: organization.name, parentId: parent.value.id },
+    at: now,
+  });
+  const [view] = await toOrganizations(trx, [organization]);
+  return view ? success(view) : notFoundFailure('The new organization');
+}
+
+function nameTaken(name: string): Failure {
+  return failure(
     'ORGANIZATION_NAME_EXISTS',
     `There is already an organization named "${name}" at this level.`,
     { fields: { name: 'This name is already used at this level.' } },
