@@ -8,6 +8,7 @@ import { recordAudit } from '../domain/audit/record-audit';
 import { removeSentPassword } from '../domain/outbox/spent-passwords';
 import { deliveryFailureReason } from './failure-reason';
 import type { DeliveryError } from './transport';
+import { inTransaction } from '../domain/transaction';
 
 export interface RetryPolicy {
   /** Tries in all, the first included. */
@@ -65,7 +66,7 @@ export async function markAttemptFailed(
       .execute();
     return 'retry';
   }
-  await db.transaction().execute(async (trx) => {
+  await inTransaction(db, async (trx) => {
     const updated = await trx
       .updateTable('outbox_messages')
       .set({

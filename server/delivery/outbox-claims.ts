@@ -6,6 +6,7 @@ import type { DialectName } from '../db/database';
 import type { Database, OutboxMessageRow } from '../db/schema';
 import { isoNow } from '../db/values';
 import type { DeliveryChannel } from './transport';
+import { inTransaction } from '../domain/transaction';
 
 export interface ClaimRequest {
   channels: readonly DeliveryChannel[];
@@ -36,7 +37,7 @@ async function claimOnPostgres(
   request: ClaimRequest,
 ): Promise<OutboxMessageRow[]> {
   const claimedUntil = isoNow(new Date(request.now.getTime() + request.claimMs));
-  return db.transaction().execute(async (trx) => {
+  return inTransaction(db, async (trx) => {
     const rows = await dueMessages(trx, request).selectAll().forUpdate().skipLocked().execute();
     if (rows.length === 0) return [];
     await trx

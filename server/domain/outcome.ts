@@ -37,29 +37,3 @@ export function isFailure(value: unknown): value is Failure {
 /** NOT_FOUND: ids outside the caller's subtree answer exactly like ids that do not exist. */
 export const notFoundFailure = (what: string): Failure =>
   failure('NOT_FOUND', `${what} was not found.`);
-
-/**
- * Thrown to stop with a typed failure: inside inTransaction it rolls back and becomes the Outcome;
- * escaping to HTTP, server/http/errors.ts answers it like any Failure.
- */
-export class FailureSignal extends Error {
-  constructor(readonly failure: Failure) {
-    super(failure.message);
-    this.name = 'FailureSignal';
-  }
-}
-
-/** A FailureSignal to throw, for domain code whose callers do not take an Outcome yet. */
-export function stopWith(
-  code: ErrorCode,
-  message: string,
-  details?: Record<string, unknown>,
-): FailureSignal {
-  return new FailureSignal(failure(code, message, details));
-}
-
-/** The value of a successful outcome, or throws its failure as a FailureSignal. */
-export function orThrow<T>(outcome: Outcome<T>): T {
-  if (!outcome.ok) throw new FailureSignal(outcome);
-  return outcome.value;
-}

@@ -6,7 +6,7 @@ import {
   isResponseSerializationError,
 } from 'fastify-type-provider-zod';
 import type { ErrorBody, ErrorCode, ValidationFields } from '../../common/errors';
-import { FailureSignal, type Failure } from '../domain/outcome';
+import type { Failure } from '../domain/outcome';
 import { logUnexpectedError } from './request-log';
 
 /**
@@ -136,10 +136,6 @@ function fastifyClientError(error: FastifyError): { status: number; body: ErrorB
 /** Installs the error and not-found handlers on the app. */
 export function installErrorHandling(app: FastifyInstance): void {
   app.setErrorHandler((error: FastifyError, request: FastifyRequest, reply: FastifyReply) => {
-    if (error instanceof FailureSignal) {
-      const { code, message, details } = error.failure;
-      return reply.status(httpStatusOf[code]).send(errorBody(code, message, details));
-    }
     if (error instanceof AppError) {
       return reply
         .status(error.statusCode)

@@ -8,6 +8,7 @@ import type { Transaction } from 'kysely';
 import type { Database } from '../db/schema';
 import { parseJson } from '../db/values';
 import type { AppDeps } from '../deps';
+import { inTransaction } from '../domain/transaction';
 import { AppError, validationFailed } from './errors';
 
 export interface IdempotentAnswer<T> {
@@ -81,14 +82,14 @@ export async function runIdempotent<T>(
 ): Promise<IdempotentAnswer<T> & { replayed: boolean }> {
   const { key, scope } = options;
   if (key === undefined) {
-    const answer = await deps.db.transaction().execute(work);
+    const answer = await inTransaction(deps.db, work);
     return { ...answer, replayed: false };
   }
   const hash = requestHash(options.requestBody);
   const earlier = await storedAnswer<T>(deps, scope, key, hash);
   if (earlier) return { ...earlier, replayed: true };
   try {
-    const answer = await deps.db.transaction().execute(async (trx) => {
+    const answer = await inTransaction(deps.db, async (trx) => {
       const claimed = await trx
         .insertInto('idempotency_keys')
         .values({

@@ -12,22 +12,17 @@ import {
   updateAdministratorSchema,
 } from '../../common/api/administrators';
 import { idParamsSchema } from '../../common/api/paging';
-import { containsIgnoringCase } from '../db/contains';
-import { isUniqueViolation } from '../db/values';
-import { toAdministrator } from '../domain/administrators/administrator-view';
+import { listAdministrators } from '../domain/administrators/list-administrators';
 import {
-  administratorExists,
   createAdministrator,
   deleteAdministrator,
   resendAdministratorInvitations,
   resetAdministratorPassword,
   updateAdministrator,
 } from '../domain/administrators/manage-administrators';
+import { inTransaction } from '../domain/transaction';
 import { requirePrivilege, signedIn } from '../http/auth';
-import { replyIdempotent } from '../http/idempotency';
-import { paginate } from '../domain/paging';
-import { listScope } from '../domain/scope';
-import { scopeOf, valueOrThrow } from '../http/outcome-reply';
+import { replyWithOutcome, scopeOf, valueOrThrow } from '../http/outcome-reply';
 
 export const administratorRoutes: FastifyPluginAsyncZod = async (app) => {
   const { db } = app.deps;
@@ -45,25 +40,8 @@ export const administratorRoutes: FastifyPluginAsyncZod = async (app) => {
         response: { 200: administratorPageSchema },
       },
     },
-    async (request) => {
-      const { organizationId, includeSubOrganizations, q } = request.query;
-      const scope = valueOrThrow(
-        await listScope(
-          db,
-          scopeOf(signedIn(request)),
-          organizationId,
-          includeSubOrganizations ?? false,
-        ),
-      );
-      let query = db.selectFrom('administrators').selectAll().where('organization_id', 'in', scope);
-      const text = q?.trim();
-      if (text) {
-        query = query.where((eb) =>
-          eb.or([containsIgnoringCase('name', text), containsIgnoringCase('email', text)]),
-        );
-      }
-      return paginate(query.orderBy('name').orderBy('email'), request.query, toAdministrator);
-    },
+    async (request) =>
+      valueOrThrow(await listAdministrators(db, scopeOf(signedIn(request)), request.query)),
   );
 
   app.post(
@@ -79,14 +57,9 @@ export const administratorRoutes: FastifyPluginAsyncZod = async (app) => {
     },
     async (request, reply) => {
       const actor = signedIn(request);
-      return replyIdempotent(request, reply, async (trx) => {
-        const row = await createAdministrator(app.deps, trx, actor, request.body);
-        return { statusCode: 201, body: toAdministrator(row) };
-      }).catch((error: unknown) => {
-        // Two identical invitations at the same moment: the second meets the unique email.
-        if (isUniqueViolation(error, 'email')) throw administratorExists(request.body.email);
-        throw error;
-      });
+      return replyWithOutcome(request, reply, 201, (trx) =>
+        createAdministrator(app.deps, trx, actor, request.body),
+      );
     },
   );
 
@@ -102,10 +75,14 @@ export const administratorRoutes: FastifyPluginAsyncZod = async (app) => {
         response: { 200: administratorSchema },
       },
     },
-    async (request) =>
-      toAdministrator(
-        await updateAdministrator(app.deps, signedIn(request), request.params.id, request.body),
-      ),
+    async (request) => {
+      const actor = signedIn(request);
+      return valueOrThrow(
+        await inTransaction(db, (trx) =>
+          updateAdministrator(app.deps, trx, actor, request.params.id, request.body),
+        ),
+      );
+    },
   );
 
   app.delete(
@@ -119,8 +96,14 @@ export const administratorRoutes: FastifyPluginAsyncZod = async (app) => {
         response: { 200: administratorSchema },
       },
     },
-    async (request) =>
-      toAdministrator(await deleteAdministrator(app.deps, signedIn(request), request.params.id)),
+    async (request) => {
+      const actor = signedIn(request);
+      return valueOrThrow(
+        await inTransaction(db, (trx) =>
+          deleteAdministrator(app.deps, trx, actor, request.params.id),
+        ),
+      );
+    },
   );
 
   app.post(
@@ -136,15 +119,9 @@ export const administratorRoutes: FastifyPluginAsyncZod = async (app) => {
     },
     async (request, reply) => {
       const actor = signedIn(request);
-      return replyIdempotent(request, reply, async (trx) => ({
-        statusCode: 200,
-        body: await resendAdministratorInvitations(
-          app.deps,
-          trx,
-          actor,
-          request.body.administratorIds,
-        ),
-      }));
+      return replyWithOutcome(request, reply, 200, (trx) =>
+        resendAdministratorInvitations(app.deps, trx, actor, request.body.administratorIds),
+      );
     },
   );
 
@@ -162,12 +139,9 @@ export const administratorRoutes: FastifyPluginAsyncZod = async (app) => {
     },
     async (request, reply) => {
       const actor = signedIn(request);
-      return replyIdempotent(request, reply, async (trx) => ({
-        statusCode: 200,
-        body: toAdministrator(
-          await resetAdministratorPassword(app.deps, trx, actor, request.params.id),
-        ),
-      }));
+      return replyWithOutcome(request, reply, 200, (trx) =>
+        resetAdministratorPassword(app.deps, trx, actor, request.params.id),
+      );
     },
   );
 };

@@ -12,6 +12,7 @@ import {
 import { authenticate, signedIn } from '../http/auth';
 import { changePassword, signIn } from '../domain/auth/sign-in';
 import { rotateRefreshToken, signOut } from '../domain/auth/sessions';
+import { valueOrThrow } from '../http/outcome-reply';
 
 export const authRoutes: FastifyPluginAsyncZod = async (app) => {
   app.post(
@@ -26,11 +27,13 @@ export const authRoutes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (request) =>
-      signIn(app.deps, {
-        email: request.body.email,
-        password: request.body.password,
-        address: request.ip,
-      }),
+      valueOrThrow(
+        await signIn(app.deps, {
+          email: request.body.email,
+          password: request.body.password,
+          address: request.ip,
+        }),
+      ),
   );
 
   app.post(
@@ -44,7 +47,7 @@ export const authRoutes: FastifyPluginAsyncZod = async (app) => {
         response: { 200: sessionSchema },
       },
     },
-    async (request) => rotateRefreshToken(app.deps, request.body.refreshToken),
+    async (request) => valueOrThrow(await rotateRefreshToken(app.deps, request.body.refreshToken)),
   );
 
   app.post(
@@ -76,7 +79,7 @@ export const authRoutes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (request) => {
-      await changePassword(app.deps, signedIn(request), request.body);
+      valueOrThrow(await changePassword(app.deps, signedIn(request), request.body));
       return { ok: true as const };
     },
   );

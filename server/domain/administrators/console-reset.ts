@@ -9,6 +9,7 @@ import { revokeAllSessions } from '../auth/sessions';
 import { generateInvitationPassword } from '../invitations/password';
 import { removeAdministratorPasswords } from '../outbox/spent-passwords';
 import { failure, success, type Outcome } from '../outcome';
+import { inTransaction } from '../transaction';
 
 /** Sets a new temporary password for the administrator with that email and answers it. */
 export async function resetPasswordFromConsole(
@@ -28,7 +29,7 @@ export async function resetPasswordFromConsole(
   const temporaryPassword = generateInvitationPassword(16);
   const hash = await hashAdministratorPassword(temporaryPassword);
   const at = now.toISOString();
-  await db.transaction().execute(async (trx) => {
+  await inTransaction(db, async (trx) => {
     await trx
       .updateTable('administrators')
       .set({ password_hash: hash, password_change_required: 1, updated_at: at })

@@ -3,56 +3,52 @@
 // changes their own privileges or deletes themselves.
 import type { Kysely } from 'kysely';
 import type {
+  Administrator,
   AdministratorResults,
   CreateAdministrator,
-  Privilege,
   UpdateAdministrator,
 } from '../../../common/api/administrators';
 import type { AdministratorRow, Database } from '../../db/schema';
-import { newId } from '../../db/values';
+import { isUniqueViolation, newId } from '../../db/values';
 import type { AppDeps } from '../../deps';
 import { parsePrivileges, type SignedInAdministrator } from './signed-in-administrator';
 import { isPathWithin, organizationInScope, scopeOf } from '../scope';
 import { recordAudit } from '../audit/record-audit';
 import { revokeAllSessions } from '../auth/sessions';
-import { FailureSignal, failure, orThrow, stopWith, success, type Outcome } from '../outcome';
+import { failure, notFoundFailure, success, type Failure, type Outcome } from '../outcome';
 import { mayActOnAdministrator, mayGrant } from './administrator-authority';
+import { toAdministrator } from './administrator-view';
 import { sendAdministratorInvitation } from './administrator-invitation';
-
-function assertCanGrant(actor: SignedInAdministrator, privileges: Privilege[]): void {
-  orThrow(mayGrant(actor.privileges, privileges));
-}
 
 /** The other administrator, if the actor may act on them (subtree, then the privilege subset). */
 async function colleagueInReach(
   db: Kysely<Database>,
   actor: SignedInAdministrator,
   administratorId: string,
-): Promise<AdministratorRow> {
-  const other = await administratorInScope(db, actor, administratorId);
-  if (other.id !== actor.id) {
-    orThrow(mayActOnAdministrator(actor.privileges, parsePrivileges(other.privileges)));
-  }
-  return other;
+): Promise<Outcome<AdministratorRow>> {
+  const found = await administratorInScope(db, actor, administratorId);
+  if (!found.ok || found.value.id === actor.id) return found;
+  const allowed = mayActOnAdministrator(actor.privileges, parsePrivileges(found.value.privileges));
+  return allowed.ok ? found : allowed;
 }
 
-const ownAdministrator = (message: string): FailureSignal =>
-  stopWith('CANNOT_CHANGE_OWN_ADMINISTRATOR', message);
+const ownAdministrator = (message: string): Failure =>
+  failure('CANNOT_CHANGE_OWN_ADMINISTRATOR', message);
 
-export function administratorExists(email: string): FailureSignal {
-  return stopWith(
+function administratorExists(email: string): Failure {
+  return failure(
     'ADMINISTRATOR_EXISTS',
     `There is already an administrator with the email address ${email}.`,
     { fields: { email: 'This email address already belongs to an administrator.' } },
   );
 }
 
-/** The administrator if they belong to the actor's subtree; 404 otherwise. */
-export async function administratorInScope(
+/** The administrator if they belong to the actor's subtree; NOT_FOUND otherwise. */
+async function administratorInScope(
   db: Kysely<Database>,
   actor: SignedInAdministrator,
   administratorId: string,
-): Promise<AdministratorRow> {
+): Promise<Outcome<AdministratorRow>> {
   const row = await db
     .selectFrom('administrators as a')
     .innerJoin('organizations as o', 'o.id', 'a.organization_id')
@@ -60,29 +56,31 @@ export async function administratorInScope(
     .select('o.path')
     .where('a.id', '=', administratorId)
     .executeTakeFirst();
-  if (!row || !isPathWithin(row.path, actor.organizationPath))
-    throw stopWith('NOT_FOUND', 'That administrator was not found.');
+  if (!row || !isPathWithin(row.path, actor.organizationPath)) {
+    return notFoundFailure('That administrator');
+  }
   const { path: _path, ...administrator } = row;
-  return administrator;
+  return success(administrator);
 }
 
-/** Creates and invites an administrator inside `trx` (the caller's transaction). */
+/** Creates and invites an administrator. Call inside a transaction (inTransaction). */
 export async function createAdministrator(
   deps: AppDeps,
   trx: Kysely<Database>,
   actor: SignedInAdministrator,
   input: CreateAdministrator,
-): Promise<AdministratorRow> {
-  const organization = orThrow(
-    await organizationInScope(trx, scopeOf(actor), input.organizationId),
-  );
-  assertCanGrant(actor, input.privileges);
+): Promise<Outcome<Administrator>> {
+  const found = await organizationInScope(trx, scopeOf(actor), input.organizationId);
+  if (!found.ok) return found;
+  const organization = found.value;
+  const grant = mayGrant(actor.privileges, input.privileges);
+  if (!grant.ok) return grant;
   const taken = await trx
     .selectFrom('administrators')
     .select('id')
     .where('email', '=', input.email)
     .executeTakeFirst();
-  if (taken) throw administratorExists(input.email);
+  if (taken) return administratorExists(input.email);
   const now = deps.now().toISOString();
   const row: AdministratorRow = {
     id: newId(),
@@ -97,7 +95,13 @@ export async function createAdministrator(
     created_at: now,
     updated_at: now,
   };
-  await trx.insertInto('administrators').values(row).execute();
+  try {
+    await trx.insertInto('administrators').values(row).execute();
+  } catch (error) {
+    // Two identical invitations at the same moment: the second meets the unique email.
+    if (isUniqueViolation(error, 'email')) return administratorExists(input.email);
+    throw error;
+  }
   await sendAdministratorInvitation(deps, trx, row);
   await recordAudit(trx, {
     actor,
@@ -108,81 +112,87 @@ export async function createAdministrator(
     details: { email: row.email, privileges: input.privileges },
     at: deps.now(),
   });
-  return row;
+  return success(toAdministrator(row));
 }
 
+/** Changes a colleague's name, privileges or organization. Call inside a transaction. */
 export async function updateAdministrator(
   deps: AppDeps,
+  trx: Kysely<Database>,
   actor: SignedInAdministrator,
   administratorId: string,
   change: UpdateAdministrator,
-): Promise<AdministratorRow> {
-  const current = await colleagueInReach(deps.db, actor, administratorId);
+): Promise<Outcome<Administrator>> {
+  const reach = await colleagueInReach(trx, actor, administratorId);
+  if (!reach.ok) return reach;
+  const current = reach.value;
   const self = current.id === actor.id;
   if (self && (change.privileges !== undefined || change.organizationId !== undefined)) {
-    throw ownAdministrator(
+    return ownAdministrator(
       'You cannot change your own privileges or organization; ask another administrator.',
     );
   }
   if (change.privileges !== undefined) {
     // Only privileges being added need to be held; removing others' extra ones is fine.
     const before = parsePrivileges(current.privileges);
-    assertCanGrant(
-      actor,
+    const grant = mayGrant(
+      actor.privileges,
       change.privileges.filter((privilege) => !before.includes(privilege)),
     );
+    if (!grant.ok) return grant;
   }
   if (change.organizationId !== undefined) {
-    orThrow(await organizationInScope(deps.db, scopeOf(actor), change.organizationId));
+    const target = await organizationInScope(trx, scopeOf(actor), change.organizationId);
+    if (!target.ok) return target;
   }
   const now = deps.now();
-  return deps.db.transaction().execute(async (trx) => {
-    const updated = await trx
-      .updateTable('administrators')
-      .set({
-        ...(change.name !== undefined && { name: change.name }),
-        ...(change.privileges !== undefined && { privileges: JSON.stringify(change.privileges) }),
-        ...(change.organizationId !== undefined && { organization_id: change.organizationId }),
-        updated_at: now.toISOString(),
-      })
-      .where('id', '=', current.id)
-      .returningAll()
-      .executeTakeFirstOrThrow();
-    await recordAudit(trx, {
-      actor,
-      organizationId: updated.organization_id,
-      action: 'administrator.changed',
-      targetType: 'administrator',
-      targetId: updated.id,
-      details: { ...change },
-      at: now,
-    });
-    return updated;
+  const updated = await trx
+    .updateTable('administrators')
+    .set({
+      ...(change.name !== undefined && { name: change.name }),
+      ...(change.privileges !== undefined && { privileges: JSON.stringify(change.privileges) }),
+      ...(change.organizationId !== undefined && { organization_id: change.organizationId }),
+      updated_at: now.toISOString(),
+    })
+    .where('id', '=', current.id)
+    .returningAll()
+    .executeTakeFirstOrThrow();
+  await recordAudit(trx, {
+    actor,
+    organizationId: updated.organization_id,
+    action: 'administrator.changed',
+    targetType: 'administrator',
+    targetId: updated.id,
+    details: { ...change },
+    at: now,
   });
+  return success(toAdministrator(updated));
 }
 
+/** Deletes a colleague (answers the deleted administrator). Call inside a transaction. */
 export async function deleteAdministrator(
   deps: AppDeps,
+  trx: Kysely<Database>,
   actor: SignedInAdministrator,
   administratorId: string,
-): Promise<AdministratorRow> {
-  const current = await colleagueInReach(deps.db, actor, administratorId);
+): Promise<Outcome<Administrator>> {
+  const reach = await colleagueInReach(trx, actor, administratorId);
+  if (!reach.ok) return reach;
+  const current = reach.value;
   if (current.id === actor.id) {
-    throw ownAdministrator('You cannot delete yourself; ask another administrator.');
+    return ownAdministrator('You cannot delete yourself; ask another administrator.');
   }
-  await deps.db.transaction().execute(async (trx) => {
-    await trx.deleteFrom('administrators').where('id', '=', current.id).execute();
-    await recordAudit(trx, {
-      actor,
-      organizationId: current.organization_id,
-      action: 'administrator.deleted',
-      targetType: 'administrator',
-      targetId: current.id,
-      details: { email: current.email },
-      at: deps.now(),
-    });
+  await trx.deleteFrom('administrators').where('id', '=', current.id).execute();
+  await recordAudit(trx, {
+    actor,
+    organizationId: current.organization_id,
+    action: 'administrator.deleted',
+    targetType: 'administrator',
+    targetId: current.id,
+    details: { email: current.email },
+    at: deps.now(),
   });
-  return current;
+  return success(toAdministrator(current));
 }
 
 /**
@@ -194,7 +204,7 @@ export async function resendAdministratorInvitations(
   trx: Kysely<Database>,
   actor: SignedInAdministrator,
   administratorIds: string[],
-): Promise<AdministratorResults> {
+): Promise<Outcome<AdministratorResults>> {
   const results: AdministratorResults['results'] = [];
   for (const administratorId of [...new Set(administratorIds)]) {
     // Every refusal is decided before any write, so the transaction stays usable.
@@ -219,7 +229,7 @@ export async function resendAdministratorInvitations(
     });
     results.push({ administratorId, ok: true });
   }
-  return { results };
+  return success({ results });
 }
 
 /** A resend goes only to a colleague within reach who has not chosen a password yet. */
@@ -228,20 +238,15 @@ async function resendableAdministrator(
   actor: SignedInAdministrator,
   administratorId: string,
 ): Promise<Outcome<AdministratorRow>> {
-  let administrator: AdministratorRow;
-  try {
-    administrator = await colleagueInReach(trx, actor, administratorId);
-  } catch (error) {
-    if (!(error instanceof FailureSignal)) throw error;
-    return error.failure;
-  }
-  if (administrator.password_hash !== null) {
+  const reach = await colleagueInReach(trx, actor, administratorId);
+  if (!reach.ok) return reach;
+  if (reach.value.password_hash !== null) {
     return failure(
       'NOT_INVITED',
       'This administrator has already chosen a password; reset the password instead.',
     );
   }
-  return success(administrator);
+  return reach;
 }
 
 /**
@@ -253,10 +258,12 @@ export async function resetAdministratorPassword(
   trx: Kysely<Database>,
   actor: SignedInAdministrator,
   administratorId: string,
-): Promise<AdministratorRow> {
-  const current = await colleagueInReach(trx, actor, administratorId);
+): Promise<Outcome<Administrator>> {
+  const reach = await colleagueInReach(trx, actor, administratorId);
+  if (!reach.ok) return reach;
+  const current = reach.value;
   if (current.id === actor.id) {
-    throw ownAdministrator('Change your own password instead of resetting it.');
+    return ownAdministrator('Change your own password instead of resetting it.');
   }
   const now = deps.now();
   const updated = await trx
@@ -280,11 +287,13 @@ export async function resetAdministratorPassword(
     targetId: current.id,
     at: now,
   });
-  return (
-    (await trx
-      .selectFrom('administrators')
-      .selectAll()
-      .where('id', '=', current.id)
-      .executeTakeFirst()) ?? updated
+  return success(
+    toAdministrator(
+      (await trx
+        .selectFrom('administrators')
+        .selectAll()
+        .where('id', '=', current.id)
+        .executeTakeFirst()) ?? updated,
+    ),
   );
 }

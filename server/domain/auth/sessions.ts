@@ -7,7 +7,8 @@ import type { Session } from '../../../common/api/auth';
 import type { AdministratorRow, Database } from '../../db/schema';
 import { isSet, newId } from '../../db/values';
 import type { AppDeps } from '../../deps';
-import { stopWith } from '../outcome';
+import { failure, success, type Failure, type Outcome } from '../outcome';
+import { inTransaction } from '../transaction';
 import { toAdministrator } from '../administrators/administrator-view';
 import { recordAudit } from '../audit/record-audit';
 import { signAccessToken } from './access-token';
@@ -84,70 +85,69 @@ export async function openSession(
   return sessionAnswer(deps, administrator, session, refreshToken);
 }
 
-const invalidRefresh = () =>
-  stopWith(
+const invalidRefresh = (): Failure =>
+  failure(
     'UNAUTHORIZED',
     'This sign-in has ended or the refresh token is not valid. Sign in again.',
   );
 
 /** Exchanges a refresh token for a new pair; the old token stops working. */
-export async function rotateRefreshToken(deps: AppDeps, refreshToken: string): Promise<Session> {
+export async function rotateRefreshToken(
+  deps: AppDeps,
+  refreshToken: string,
+): Promise<Outcome<Session>> {
   const now = deps.now();
   const hash = hashToken(refreshToken);
-  return deps.db
-    .transaction()
-    .execute(async (trx) => {
-      const row = await trx
-        .selectFrom('refresh_tokens as t')
-        .innerJoin('auth_sessions as s', 's.id', 't.session_id')
-        .select([
-          't.session_id',
-          't.used_at',
-          't.expires_at',
-          's.revoked_at',
-          's.administrator_id',
-          's.created_at',
-        ])
-        .where('t.token_hash', '=', hash)
-        .executeTakeFirst();
-      if (!row || row.revoked_at !== null) throw invalidRefresh();
-      // Idle too long (the token's expiry) or past the session's maximum age: signed out.
-      if (row.expires_at <= now.toISOString()) throw invalidRefresh();
-      if (sessionEndsAt(deps.config, row.created_at) <= now) throw invalidRefresh();
-      // Single use: only one caller can flip used_at; a reused token ends the whole session.
-      const claimed = await trx
-        .updateTable('refresh_tokens')
-        .set({ used_at: now.toISOString() })
-        .where('token_hash', '=', hash)
-        .where('used_at', 'is', null)
-        .returning('token_hash')
-        .executeTakeFirst();
-      if (!claimed) {
-        // Two refreshes racing (two windows at once) are not theft; a replay later is.
-        const usedAt = row.used_at ? Date.parse(row.used_at) : now.getTime();
-        if (now.getTime() - usedAt > reuseGraceMs) await revokeSession(trx, row.session_id, now);
-        return null;
-      }
-      const administrator = await trx
-        .selectFrom('administrators')
-        .selectAll()
-        .where('id', '=', row.administrator_id)
-        .executeTakeFirst();
-      if (!administrator) throw invalidRefresh();
-      await trx
-        .updateTable('auth_sessions')
-        .set({ last_used_at: now.toISOString() })
-        .where('id', '=', row.session_id)
-        .execute();
-      const session = { id: row.session_id, createdAt: row.created_at };
-      const next = await issueRefreshToken(deps, trx, session, now);
-      return sessionAnswer(deps, administrator, session, next);
-    })
-    .then((session) => {
-      // Thrown outside the transaction so that the revocation above is committed.
-      if (!session) throw invalidRefresh();
-      return session;
-    });
+  const rotated = await inTransaction(deps.db, async (trx): Promise<Outcome<Session | null>> => {
+    const row = await trx
+      .selectFrom('refresh_tokens as t')
+      .innerJoin('auth_sessions as s', 's.id', 't.session_id')
+      .select([
+        't.session_id',
+        't.used_at',
+        't.expires_at',
+        's.revoked_at',
+        's.administrator_id',
+        's.created_at',
+      ])
+      .where('t.token_hash', '=', hash)
+      .executeTakeFirst();
+    if (!row || row.revoked_at !== null) return invalidRefresh();
+    // Idle too long (the token's expiry) or past the session's maximum age: signed out.
+    if (row.expires_at <= now.toISOString()) return invalidRefresh();
+    if (sessionEndsAt(deps.config, row.created_at) <= now) return invalidRefresh();
+    // Single use: only one caller can flip used_at; a reused token ends the whole session.
+    const claimed = await trx
+      .updateTable('refresh_tokens')
+      .set({ used_at: now.toISOString() })
+      .where('token_hash', '=', hash)
+      .where('used_at', 'is', null)
+      .returning('token_hash')
+      .executeTakeFirst();
+    if (!claimed) {
+      // Two refreshes racing (two windows at once) are not theft; a replay later is.
+      const usedAt = row.used_at ? Date.parse(row.used_at) : now.getTime();
+      if (now.getTime() - usedAt > reuseGraceMs) await revokeSession(trx, row.session_id, now);
+      // Answered as a success so that the revocation is committed; refused below.
+      return success(null);
+    }
+    const administrator = await trx
+      .selectFrom('administrators')
+      .selectAll()
+      .where('id', '=', row.administrator_id)
+      .executeTakeFirst();
+    if (!administrator) return invalidRefresh();
+    await trx
+      .updateTable('auth_sessions')
+      .set({ last_used_at: now.toISOString() })
+      .where('id', '=', row.session_id)
+      .execute();
+    const session = { id: row.session_id, createdAt: row.created_at };
+    const next = await issueRefreshToken(deps, trx, session, now);
+    return success(await sessionAnswer(deps, administrator, session, next));
+  });
+  if (!rotated.ok) return rotated;
+  return rotated.value ? success(rotated.value) : invalidRefresh();
 }
 
 export async function revokeSession(
@@ -189,7 +189,7 @@ export async function signOut(
     .where('t.token_hash', '=', hashToken(refreshToken))
     .executeTakeFirst();
   if (!row) return null;
-  await deps.db.transaction().execute(async (trx) => {
+  await inTransaction(deps.db, async (trx) => {
     await revokeSession(trx, row.session_id, deps.now());
     const administrator = await trx
       .selectFrom('administrators')

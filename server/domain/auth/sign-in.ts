@@ -9,10 +9,11 @@ import { recordAudit } from '../audit/record-audit';
 import { removeAdministratorPasswords } from '../outbox/spent-passwords';
 import { hashAdministratorPassword, verifyAdministratorPassword, verifyNothing } from './passwords';
 import { openSession } from './sessions';
-import { orThrow, stopWith } from '../outcome';
+import { failure, success, type Failure, type Outcome } from '../outcome';
+import { inTransaction } from '../transaction';
 
-const invalidCredentials = () =>
-  stopWith('INVALID_CREDENTIALS', 'The email address or password is not correct.');
+const invalidCredentials = (): Failure =>
+  failure('INVALID_CREDENTIALS', 'The email address or password is not correct.');
 
 /** The administrator's temporary password still usable for signing in, if any. */
 async function openInvitation(db: Kysely<Database>, administratorId: string, now: Date) {
@@ -31,15 +32,15 @@ async function openInvitation(db: Kysely<Database>, administratorId: string, now
 export async function signIn(
   deps: AppDeps,
   input: { email: string; password: string; address: string },
-): Promise<Session> {
+): Promise<Outcome<Session>> {
   const email = input.email.trim().toLowerCase();
   // Counted before the (slow) password check; a success takes the count back below.
-  const attempt = orThrow(
-    await reserveAttempt(deps, [
-      [signInPerAddress, input.address],
-      [signInPerAccount, email],
-    ]),
-  );
+  const reserved = await reserveAttempt(deps, [
+    [signInPerAddress, input.address],
+    [signInPerAccount, email],
+  ]);
+  if (!reserved.ok) return reserved;
+  const attempt = reserved.value;
   const now = deps.now();
   const administrator = await deps.db
     .selectFrom('administrators')
@@ -66,9 +67,9 @@ export async function signIn(
     }
   }
   if (!administrator) await verifyNothing(input.password);
-  if (!administrator || !ok) throw invalidCredentials();
+  if (!administrator || !ok) return invalidCredentials();
 
-  const session = await deps.db.transaction().execute(async (trx) => {
+  const session = await inTransaction(deps.db, async (trx): Promise<Outcome<Session>> => {
     let current: AdministratorRow = administrator;
     if (viaInvitation) {
       // A temporary password is good for one sign-in; that session must choose a password.
@@ -79,7 +80,7 @@ export async function signIn(
         .where('used_at', 'is', null)
         .returning('id')
         .executeTakeFirst();
-      if (!used) throw invalidCredentials();
+      if (!used) return invalidCredentials();
       current = await trx
         .updateTable('administrators')
         .set({ password_change_required: 1, updated_at: now.toISOString() })
@@ -96,9 +97,9 @@ export async function signIn(
       details: viaInvitation ? { temporaryPassword: true } : {},
       at: now,
     });
-    return openSession(deps, trx, current);
+    return success(await openSession(deps, trx, current));
   });
-  await attempt.release();
+  if (session.ok) await attempt.release();
   return session;
 }
 
@@ -134,28 +135,29 @@ export async function changePassword(
   deps: AppDeps,
   signedInAs: { id: string; sessionId: string },
   input: { currentPassword: string; newPassword: string },
-): Promise<void> {
+): Promise<Outcome<null>> {
   const administratorId = signedInAs.id;
   const administrator = await deps.db
     .selectFrom('administrators')
     .selectAll()
     .where('id', '=', administratorId)
     .executeTakeFirstOrThrow();
-  const attempt = orThrow(await reserveAttempt(deps, [[signInPerAccount, administrator.email]]));
+  const attempt = await reserveAttempt(deps, [[signInPerAccount, administrator.email]]);
+  if (!attempt.ok) return attempt;
   if (!(await matchesCurrentPassword(deps, administrator, input.currentPassword))) {
-    throw stopWith('VALIDATION_FAILED', 'The current password is not correct.', {
+    return failure('VALIDATION_FAILED', 'The current password is not correct.', {
       fields: { currentPassword: 'The current password is not correct.' },
     });
   }
-  await attempt.release();
+  await attempt.value.release();
   if (input.newPassword === input.currentPassword) {
-    throw stopWith('VALIDATION_FAILED', 'Some fields need attention.', {
+    return failure('VALIDATION_FAILED', 'Some fields need attention.', {
       fields: { newPassword: 'Choose a password different from the current one.' },
     });
   }
   const hash = await hashAdministratorPassword(input.newPassword);
   const now = deps.now().toISOString();
-  await deps.db.transaction().execute(async (trx) => {
+  await inTransaction(deps.db, async (trx) => {
     await trx
       .updateTable('administrators')
       .set({ password_hash: hash, password_change_required: 0, status: 'active', updated_at: now })
@@ -184,4 +186,5 @@ export async function changePassword(
       at: deps.now(),
     });
   });
+  return success(null);
 }
