@@ -12,11 +12,13 @@ import {
   auditCsvCells,
   auditCsvHeader,
   filteredAuditEvents,
+  organizationNames,
   toAuditEvent,
 } from '../domain/reports/audit-events';
 import { requirePrivilege, signedIn } from '../http/auth';
+import { scopeOf, valueOrThrow } from '../http/outcome-reply';
 import { paginate } from '../domain/paging';
-import { reportScope } from '../http/report-scope';
+import { reportScope } from '../domain/reports/report-scope';
 
 const csvBatch = 1000;
 
@@ -36,11 +38,8 @@ export const auditRoutes: FastifyPluginAsyncZod = async (app) => {
     },
     async (request) => {
       const { organizationId, includeSubOrganizations } = request.query;
-      const scope = await reportScope(
-        db,
-        signedIn(request),
-        organizationId,
-        includeSubOrganizations,
+      const scope = valueOrThrow(
+        await reportScope(db, scopeOf(signedIn(request)), organizationId, includeSubOrganizations),
       );
       const query = filteredAuditEvents(db, scope.organizationIds, request.query);
       return paginate(query, request.query, toAuditEvent);
@@ -61,21 +60,10 @@ export const auditRoutes: FastifyPluginAsyncZod = async (app) => {
     },
     async (request, reply) => {
       const { organizationId, includeSubOrganizations } = request.query;
-      const scope = await reportScope(
-        db,
-        signedIn(request),
-        organizationId,
-        includeSubOrganizations,
+      const scope = valueOrThrow(
+        await reportScope(db, scopeOf(signedIn(request)), organizationId, includeSubOrganizations),
       );
-      const names = new Map(
-        (
-          await db
-            .selectFrom('organizations')
-            .select(['id', 'name'])
-            .where('id', 'in', scope.organizationIds)
-            .execute()
-        ).map((row) => [row.id, row.name]),
-      );
+      const names = await organizationNames(db, scope.organizationIds);
       const query = filteredAuditEvents(db, scope.organizationIds, request.query);
       async function* lines() {
         yield csvLine(auditCsvHeader);

@@ -17,15 +17,18 @@ import { templateCsv } from '../../common/csv';
 import { completeImport } from '../domain/imports/complete-import';
 import { createImportJob } from '../domain/imports/create-import-job';
 import { applyImportChunk, storedChunkResults } from '../domain/imports/import-chunk';
-import { findJobInScope, importsDb, toImportJob } from '../domain/imports/import-job';
+import {
+  findJobInScope,
+  importsDb,
+  listImportJobs,
+  toImportJob,
+} from '../domain/imports/import-job';
 import { importResultsCsv } from '../domain/imports/import-results-csv';
 import { accountsContextOf, scopeOf, valueOrThrow } from '../http/outcome-reply';
 import { inTransaction } from '../domain/transaction';
 import { requirePrivilege, signedIn } from '../http/auth';
 import { AppError, notFound } from '../http/errors';
 import { replyIdempotent } from '../http/idempotency';
-import { paginate } from '../domain/paging';
-import { listScope } from '../domain/scope';
 
 const tags = ['imports'];
 
@@ -166,10 +169,9 @@ export const importRoutes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (request) => {
-      const administrator = signedIn(request);
       const job = await findJobInScope(
         importsDb(db),
-        { path: administrator.organizationPath },
+        scopeOf(signedIn(request)),
         request.params.id,
       );
       if (!job) throw notFound('That import');
@@ -190,24 +192,8 @@ export const importRoutes: FastifyPluginAsyncZod = async (app) => {
         response: { 200: importJobPageSchema },
       },
     },
-    async (request) => {
-      const administrator = signedIn(request);
-      const organizations = valueOrThrow(
-        await listScope(
-          db,
-          scopeOf(administrator),
-          request.query.organizationId,
-          request.query.includeSubOrganizations ?? false,
-        ),
-      );
-      const base = importsDb(db)
-        .selectFrom('import_jobs')
-        .selectAll()
-        .where('organization_id', 'in', organizations)
-        .orderBy('created_at', 'desc')
-        .orderBy('id');
-      return paginate(base, request.query, toImportJob);
-    },
+    async (request) =>
+      valueOrThrow(await listImportJobs(db, scopeOf(signedIn(request)), request.query)),
   );
 
   app.get(
@@ -222,10 +208,9 @@ export const importRoutes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (request, reply) => {
-      const administrator = signedIn(request);
       const job = await findJobInScope(
         importsDb(db),
-        { path: administrator.organizationPath },
+        scopeOf(signedIn(request)),
         request.params.id,
       );
       if (!job) throw notFound('That import');

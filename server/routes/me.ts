@@ -1,7 +1,7 @@
 // GET /api/v1/me: the signed-in administrator with privileges and organization.
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { meSchema } from '../../common/api/me';
-import { toAdministrator } from '../domain/administrators/administrator-view';
+import { me } from '../domain/administrators/me';
 import { authenticate, signedIn } from '../http/auth';
 
 export const meRoutes: FastifyPluginAsyncZod = async (app) => {
@@ -15,21 +15,6 @@ export const meRoutes: FastifyPluginAsyncZod = async (app) => {
         response: { 200: meSchema },
       },
     },
-    async (request) => {
-      const { id } = signedIn(request);
-      const row = await app.deps.db
-        .selectFrom('administrators as a')
-        .innerJoin('organizations as o', 'o.id', 'a.organization_id')
-        .selectAll('a')
-        .select('o.name as organization_name')
-        .where('a.id', '=', id)
-        .executeTakeFirstOrThrow();
-      const { organization_name, ...administrator } = row;
-      return {
-        ...toAdministrator(administrator),
-        organizationName: organization_name,
-        passwordChangeRequired: administrator.password_change_required === 1,
-      };
-    },
+    async (request) => me(app.deps.db, signedIn(request).id),
   );
 };

@@ -6,12 +6,12 @@ import {
   reportRangeQuerySchema,
   reportSummarySchema,
 } from '../../common/api/reports';
-import { valueOrThrow } from '../http/outcome-reply';
+import { scopeOf, valueOrThrow } from '../http/outcome-reply';
 import { followUpDaysOf, followUpQueue } from '../domain/reports/follow-up';
 import { reportDays } from '../domain/reports/report-days';
 import { reportSummary } from '../domain/reports/summary';
 import { requirePrivilege, signedIn } from '../http/auth';
-import { reportScope } from '../http/report-scope';
+import { reportScope } from '../domain/reports/report-scope';
 
 export const reportRoutes: FastifyPluginAsyncZod = async (app) => {
   const { db } = app.deps;
@@ -32,11 +32,8 @@ export const reportRoutes: FastifyPluginAsyncZod = async (app) => {
     async (request) => {
       const { organizationId, includeSubOrganizations } = request.query;
       const days = valueOrThrow(reportDays(request.query, app.deps.now()));
-      const scope = await reportScope(
-        db,
-        signedIn(request),
-        organizationId,
-        includeSubOrganizations,
+      const scope = valueOrThrow(
+        await reportScope(db, scopeOf(signedIn(request)), organizationId, includeSubOrganizations),
       );
       return reportSummary(db, scope.organizationIds, days);
     },
@@ -57,11 +54,8 @@ export const reportRoutes: FastifyPluginAsyncZod = async (app) => {
     },
     async (request) => {
       const { organizationId, includeSubOrganizations, olderThanDays } = request.query;
-      const scope = await reportScope(
-        db,
-        signedIn(request),
-        organizationId,
-        includeSubOrganizations,
+      const scope = valueOrThrow(
+        await reportScope(db, scopeOf(signedIn(request)), organizationId, includeSubOrganizations),
       );
       const days = olderThanDays ?? (await followUpDaysOf(db, scope.organizationPath));
       return followUpQueue(db, scope.organizationIds, request.query, days, app.deps.now());

@@ -1,11 +1,14 @@
 // Import jobs as stored and as the API shows them, and finding one inside the caller's subtree.
 import type { Kysely, Transaction } from 'kysely';
-import type { ImportJob } from '../../../common/api/imports';
+import type { ImportJob, ImportListQuery } from '../../../common/api/imports';
+import type { Paged } from '../../../common/api/paging';
 import type { Application } from '../../../common/api/accounts';
 import type { Database } from '../../db/schema';
 import type { ImportJobsTable, ImportTables } from '../../db/schema-imports';
 import { isSet, parseJson } from '../../db/values';
-import { type Scope, inSubtree } from '../scope';
+import { success, type Outcome } from '../outcome';
+import { paginate } from '../paging';
+import { type Scope, inSubtree, listScope } from '../scope';
 
 export type ImportsDb = Kysely<Database & ImportTables> | Transaction<Database & ImportTables>;
 
@@ -57,4 +60,26 @@ export async function findJobInScope(
   );
   if (options.forUpdate && options.postgres) query = query.forUpdate('import_jobs');
   return query.executeTakeFirst();
+}
+
+/** Import history of the scope (or of one organization, with its sub-organizations on request). */
+export async function listImportJobs(
+  db: Kysely<Database>,
+  scope: Scope,
+  query: ImportListQuery & { includeSubOrganizations?: boolean | undefined },
+): Promise<Outcome<Paged<ImportJob>>> {
+  const organizations = await listScope(
+    db,
+    scope,
+    query.organizationId,
+    query.includeSubOrganizations ?? false,
+  );
+  if (!organizations.ok) return organizations;
+  const jobs = importsDb(db)
+    .selectFrom('import_jobs')
+    .selectAll()
+    .where('organization_id', 'in', organizations.value)
+    .orderBy('created_at', 'desc')
+    .orderBy('id');
+  return success(await paginate(jobs, query, toImportJob));
 }

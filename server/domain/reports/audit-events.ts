@@ -94,3 +94,17 @@ export function auditCsvCells(event: AuditEvent, organizationName: string | unde
     JSON.stringify(event.details),
   ];
 }
+
+/** The names of these organizations by id (the CSV's Organization column). */
+export async function organizationNames(
+  db: Db,
+  organizationIds: readonly string[],
+): Promise<Map<string, string>> {
+  if (organizationIds.length === 0) return new Map();
+  const rows = await db
+    .selectFrom('organizations')
+    .select(['id', 'name'])
+    .where('id', 'in', organizationIds)
+    .execute();
+  return new Map(rows.map((row) => [row.id, row.name]));
+}

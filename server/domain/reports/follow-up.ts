@@ -7,12 +7,13 @@ import { toCount } from '../../db/values';
 import { paginate } from '../paging';
 import { toAccount } from '../accounts/account-view';
 import type { Db } from '../organization-context';
+import { lineage as lineageOf } from '../scope';
 
 const dayMs = 24 * 60 * 60 * 1000;
 
 /** The organization's followUpDays, inherited from the nearest ancestor with settings (default 3). */
 export async function followUpDaysOf(db: Db, organizationPath: string): Promise<number> {
-  const lineage = organizationPath.split('/').filter(Boolean);
+  const lineage = lineageOf(organizationPath);
   const rows = await db
     .selectFrom('organization_settings')
     .select(['organization_id', 'follow_up_days'])
