@@ -51,8 +51,11 @@ export function bridgeInitScript(options: BridgeInitScriptOptions): string {
     const rest = args && args.organizationId !== undefined ? { organizationId: args.organizationId } : {};
     return unwrap(await window[config.invokeBinding]('csv:openDropped', { path: file ? String(file.name) : '', ...rest }));
   };
-  window[config.menuTrigger] = (command) => {
-    if (config.menuCommands.includes(command)) for (const listener of listeners) listener(command);
+  // The same filtering of the detail as menuCommandDetailOf in channels.ts.
+  window[config.menuTrigger] = (command, detail) => {
+    const id = detail && detail.recentFileId;
+    const checked = typeof id === 'string' && /^[\\w-]{1,64}$/.test(id) ? { recentFileId: id } : {};
+    if (config.menuCommands.includes(command)) for (const listener of listeners) listener(command, checked);
   };
   Object.defineProperty(window, config.global, { value: Object.freeze(bridge), writable: false });
 })();`;

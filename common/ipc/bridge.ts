@@ -4,9 +4,11 @@ import {
   IPC_CHANNELS,
   splitChannel,
   isMenuCommand,
+  menuCommandDetailOf,
   type IpcChannel,
   type IpcEnvelope,
   type MenuCommand,
+  type MenuCommandDetail,
 } from './channels';
 import type { IpcArgs, IpcResult } from './contract';
 import type { IpcErrorCode, IpcFailure } from './errors';
@@ -43,15 +45,18 @@ export type LinedeskBridge = Omit<ContractBridge, 'csv'> & {
   csv: Omit<ContractBridge['csv'], 'openDropped'> & { openDropped: OpenDroppedMethod };
 } & {
   menu: {
-    /** Called for Ctrl/Cmd+N (addAccount), +F (search), +R (refresh). Returns an unsubscribe. */
-    onCommand(listener: (command: MenuCommand) => void): () => void;
+    /**
+     * Called for Ctrl/Cmd+N (addAccount), +F (search), +R (refresh), File → Open CSV File…
+     * (openFile) and File → Open Recent (openRecentFile, detail.recentFileId). Returns an unsubscribe.
+     */
+    onCommand(listener: (command: MenuCommand, detail: MenuCommandDetail) => void): () => void;
   };
 };
 
 /** How a bridge reaches main: Electron IPC in the preload, a Playwright binding in tests. */
 export interface BridgeTransport {
   invoke(channel: IpcChannel, args: unknown): Promise<IpcEnvelope>;
-  onMenuCommand(listener: (command: MenuCommand) => void): () => void;
+  onMenuCommand(listener: (command: MenuCommand, detail?: unknown) => void): () => void;
   /** The path of a dropped File (Electron: webUtils.getPathForFile); '' when it has none. */
   pathForFile(file: DroppedFile): string;
 }
@@ -100,9 +105,9 @@ export function createLinedeskBridge(transport: BridgeTransport): LinedeskBridge
     );
   };
   const menu = {
-    onCommand(listener: (command: MenuCommand) => void): () => void {
-      return transport.onMenuCommand((command) => {
-        if (isMenuCommand(command)) listener(command);
+    onCommand(listener: (command: MenuCommand, detail: MenuCommandDetail) => void): () => void {
+      return transport.onMenuCommand((command, detail) => {
+        if (isMenuCommand(command)) listener(command, menuCommandDetailOf(detail));
       });
     },
   };

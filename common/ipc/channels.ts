@@ -49,12 +49,26 @@ export const IPC_CHANNELS = [
 
 export type IpcChannel = (typeof IPC_CHANNELS)[number];
 
-/** Commands main sends to the renderer from the application menu (Ctrl/Cmd+N, +F, +R). */
-export const MENU_COMMANDS = ['addAccount', 'search', 'refresh'] as const;
+/**
+ * Commands main sends to the renderer from the application menu (Ctrl/Cmd+N, +F, +R, File → Open
+ * CSV File… and File → Open Recent).
+ */
+export const MENU_COMMANDS = [
+  'addAccount',
+  'search',
+  'refresh',
+  'openFile',
+  'openRecentFile',
+] as const;
 
 export type MenuCommand = (typeof MENU_COMMANDS)[number];
 
-/** The one main → renderer channel; its single argument is a MenuCommand. */
+/** What a command carries besides its name: openRecentFile names the recent file's opaque id. */
+export interface MenuCommandDetail {
+  recentFileId?: string;
+}
+
+/** The one main → renderer channel; its arguments are a MenuCommand and, for some, its detail. */
 export const MENU_COMMAND_CHANNEL = 'menu:command';
 
 /** The global name under which the preload exposes the bridge. */
@@ -70,6 +84,12 @@ export function isIpcChannel(value: unknown): value is IpcChannel {
 
 export function isMenuCommand(value: unknown): value is MenuCommand {
   return typeof value === 'string' && (MENU_COMMANDS as readonly string[]).includes(value);
+}
+
+/** The detail as the renderer may trust it: only a recent file id of the shape main makes. */
+export function menuCommandDetailOf(value: unknown): MenuCommandDetail {
+  const id = (value as { recentFileId?: unknown } | null | undefined)?.recentFileId;
+  return typeof id === 'string' && /^[\w-]{1,64}$/.test(id) ? { recentFileId: id } : {};
 }
 
 /** Splits `session:signIn` into its bridge group and method name. */

@@ -85,17 +85,27 @@ if (ensureSingleInstance(app, () => windows?.focus())) {
       dev,
       icon: path.join(appPath, 'resources', 'icon.png'),
     });
-    Menu.setApplicationMenu(
-      Menu.buildFromTemplate(
-        buildMenuTemplate({
-          isMac: process.platform === 'darwin',
-          appName: app.getName(),
-          dev,
-          send: (command) => windows?.current()?.webContents.send(MENU_COMMAND_CHANNEL, command),
-          openHelp: () => void services?.externalLinks.open(HELP_URL),
-        }),
-      ),
-    );
+    // Built again whenever the recent list changes (File → Open Recent).
+    const csv = services.csv;
+    const setMenu = () =>
+      Menu.setApplicationMenu(
+        Menu.buildFromTemplate(
+          buildMenuTemplate({
+            isMac: process.platform === 'darwin',
+            appName: app.getName(),
+            dev,
+            send: (command, detail) =>
+              detail
+                ? windows?.current()?.webContents.send(MENU_COMMAND_CHANNEL, command, detail)
+                : windows?.current()?.webContents.send(MENU_COMMAND_CHANNEL, command),
+            openHelp: () => void services?.externalLinks.open(HELP_URL),
+            recentFiles: csv.recentFiles(),
+            clearRecentFiles: () => csv.clearRecentFiles(),
+          }),
+        ),
+      );
+    setMenu();
+    csv.onRecentFilesChange(setMenu);
     windows.open();
   });
 

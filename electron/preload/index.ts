@@ -7,8 +7,9 @@ import { BRIDGE_GLOBAL, MENU_COMMAND_CHANNEL, type IpcEnvelope } from '../../com
 const bridge = createLinedeskBridge({
   invoke: (channel, args) => ipcRenderer.invoke(channel, args) as Promise<IpcEnvelope>,
   onMenuCommand(listener) {
-    // Only the command crosses over; the IPC event object stays in the preload.
-    const forward = (_event: unknown, command: unknown) => listener(command as never);
+    // Only the command and its detail cross over; the IPC event object stays in the preload.
+    const forward = (_event: unknown, command: unknown, detail: unknown) =>
+      listener(command as never, detail);
     ipcRenderer.on(MENU_COMMAND_CHANNEL, forward);
     return () => {
       ipcRenderer.removeListener(MENU_COMMAND_CHANNEL, forward);

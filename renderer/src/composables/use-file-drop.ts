@@ -1,8 +1,11 @@
-// A CSV dropped anywhere on the window opens in the import wizard, and Ctrl/Cmd+O opens main's
-// Open dialog, on every screen after sign-in. The page hands the File to the bridge, never a path.
+// A CSV dropped anywhere on the window opens in the import wizard, and Ctrl/Cmd+O (or File → Open
+// CSV File…) opens main's Open dialog, on every screen after sign-in; File → Open Recent reopens a
+// file by its id in main's recent list. The page hands the File to the bridge, never a path.
 import { onBeforeUnmount, onMounted, ref } from 'vue';
 import { useRouter } from 'vue-router';
-import { useImportWizardStore } from '../stores/import-wizard';
+import type { MenuCommand, MenuCommandDetail } from '../../../common/ipc/channels';
+import { linedesk } from '../bridge/linedesk';
+import { useImportWizardStore, type FileSource } from '../stores/import-wizard';
 
 /** Registers the window's drop target and shortcut; `dragging` is true while a file is held over it. */
 export function useFileDrop() {
@@ -38,14 +41,24 @@ export function useFileDrop() {
     void router.push({ name: 'import' });
     void wizard.openFile({ kind: 'drop', file });
   }
+  /** Opens a file in the wizard unless an upload or another open is under way. */
+  function open(source: FileSource): void {
+    if (wizard.uploading || wizard.opening) return;
+    void router.push({ name: 'import' });
+    void wizard.openFile(source);
+  }
   function onKeydown(event: KeyboardEvent): void {
     if ((event.ctrlKey || event.metaKey) && event.key.toLowerCase() === 'o') {
       event.preventDefault();
-      if (wizard.uploading || wizard.opening) return;
-      void router.push({ name: 'import' });
-      void wizard.openFile({ kind: 'dialog' });
+      open({ kind: 'dialog' });
     }
   }
+  function onMenuCommand(command: MenuCommand, detail: MenuCommandDetail): void {
+    if (command === 'openFile') open({ kind: 'dialog' });
+    else if (command === 'openRecentFile' && detail.recentFileId)
+      open({ kind: 'recent', id: detail.recentFileId });
+  }
+  let stopMenu: (() => void) | null = null;
 
   onMounted(() => {
     window.addEventListener('dragenter', onDragEnter);
@@ -53,6 +66,11 @@ export function useFileDrop() {
     window.addEventListener('dragover', onDragOver);
     window.addEventListener('drop', onDrop);
     window.addEventListener('keydown', onKeydown);
+    try {
+      stopMenu = linedesk().menu.onCommand(onMenuCommand);
+    } catch {
+      // Outside the desktop shell there is no menu.
+    }
   });
   onBeforeUnmount(() => {
     window.removeEventListener('dragenter', onDragEnter);
@@ -60,6 +78,7 @@ export function useFileDrop() {
     window.removeEventListener('dragover', onDragOver);
     window.removeEventListener('drop', onDrop);
     window.removeEventListener('keydown', onKeydown);
+    stopMenu?.();
   });
   return { dragging };
 }

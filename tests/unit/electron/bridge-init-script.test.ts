@@ -66,5 +66,11 @@ describe('bridge init script for the Playwright harness', () => {
     (window.__linedeskMenuCommand as (command: string) => void)('addAccount');
     (window.__linedeskMenuCommand as (command: string) => void)('nonsense');
     expect(seen).toEqual(['addAccount']);
+    const details: unknown[] = [];
+    bridge.menu.onCommand((_command, detail) => details.push(detail));
+    const trigger = window.__linedeskMenuCommand as (command: string, detail?: unknown) => void;
+    trigger('openRecentFile', { recentFileId: 'r1', path: '/etc/passwd' });
+    trigger('openRecentFile', { recentFileId: 'a/b' });
+    expect(details).toEqual([{ recentFileId: 'r1' }, {}]);
   });
 });

@@ -59,6 +59,9 @@ export interface CsvService {
   deleteDraft(draftId: string): Promise<void>;
   setUpload(draftId: string, upload: DraftUpload | null): Promise<DraftSummary>;
   recentFiles(): RecentFile[];
+  clearRecentFiles(): void;
+  /** Called when the recent list changed (main rebuilds File → Open Recent). */
+  onRecentFilesChange(listener: () => void): () => void;
   /** Every row of a draft (deleted ones left out) for the import upload, with the file's name. */
   rowsForUpload(draftId: string): Promise<{ fileName: string; rows: ImportRowInput[] }>;
   dispose(): Promise<void>;
@@ -253,9 +256,19 @@ export function createCsvService(options: {
     async openRecent(id, organizationId) {
       const filePath = recent.pathOf(id);
       if (!filePath) {
-        throw new MainError('FILE_NOT_FOUND', 'This file is no longer in the recent list.');
+        throw new MainError('FILE_NOT_FOUND', 'This file is no longer in the recent files.');
       }
-      return openPath(filePath, organizationId);
+      try {
+        return await openPath(filePath, organizationId);
+      } catch (error) {
+        if (!(error instanceof MainError) || error.code !== 'FILE_NOT_FOUND') throw error;
+        // A file moved or deleted since: take it off the list, so the list only holds files.
+        recent.forget(id);
+        throw new MainError(
+          'FILE_NOT_FOUND',
+          `${path.basename(filePath)} is no longer in ${path.dirname(filePath)}: it was moved, renamed or deleted, so it was taken off the recent files. Open it from its new place.`,
+        );
+      }
     },
     rows: (draftId, filter, offset, limit) =>
       withDraft(draftId, async () => {
@@ -326,6 +339,8 @@ export function createCsvService(options: {
       return summaryOf(record);
     },
     recentFiles: () => recent.list(),
+    clearRecentFiles: () => recent.clear(),
+    onRecentFilesChange: (listener) => recent.onChange(listener),
     rowsForUpload: (draftId) =>
       withDraft(draftId, async (record) => ({
         fileName: record.name,

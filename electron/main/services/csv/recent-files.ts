@@ -15,9 +15,15 @@ export interface RecentFiles {
   /** The path behind an id, or undefined. */
   pathOf(id: string): string | undefined;
   remember(filePath: string, now?: Date): void;
+  /** Takes one file off the list (it was moved or deleted). */
+  forget(id: string): void;
+  clear(): void;
+  /** Called after every change of the list (the File menu rebuilds its Open Recent entries). */
+  onChange(listener: () => void): () => void;
 }
 
 export function createRecentFiles(store: KeyValueStore): RecentFiles {
+  const listeners = new Set<() => void>();
   const entries = (): Entry[] => {
     const value = store.get(KEY);
     return Array.isArray(value)
@@ -28,6 +34,10 @@ export function createRecentFiles(store: KeyValueStore): RecentFiles {
             typeof entry?.openedAt === 'string',
         )
       : [];
+  };
+  const save = (next: Entry[]) => {
+    store.set(KEY, next);
+    for (const listener of listeners) listener();
   };
   return {
     list: () =>
@@ -45,7 +55,17 @@ export function createRecentFiles(store: KeyValueStore): RecentFiles {
         path: filePath,
         openedAt: now.toISOString(),
       };
-      store.set(KEY, [entry, ...others].slice(0, KEEP));
+      save([entry, ...others].slice(0, KEEP));
+    },
+    forget(id) {
+      const all = entries();
+      const kept = all.filter((entry) => entry.id !== id);
+      if (kept.length !== all.length) save(kept);
+    },
+    clear: () => save([]),
+    onChange(listener) {
+      listeners.add(listener);
+      return () => void listeners.delete(listener);
     },
   };
 }

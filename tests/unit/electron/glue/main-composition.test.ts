@@ -212,6 +212,33 @@ describe('Electron main composition', () => {
     expect(items.some((item) => item.role === 'reload' || item.role === 'forceReload')).toBe(false);
   });
 
+  it('lists recent files under File → Open Recent and rebuilds it when the list changes', async () => {
+    type Item = { label?: string; click?: () => void; submenu?: Item[] };
+    const openRecent = () =>
+      (recorded.menuTemplate as Item[])
+        .find((menu) => menu.label === 'File')!
+        .submenu!.find((item) => item.label === 'Open Recent')!.submenu!;
+    await writeFile(
+      path.join(recorded.userData, 'recent-files.json'),
+      JSON.stringify({
+        recentFiles: [
+          { id: 'r1', path: '/home/admin/staff.csv', openedAt: '2026-11-30T10:00:00Z' },
+        ],
+      }),
+    );
+    await startMain();
+    const entries = openRecent();
+    expect(entries[0]!.label).toBe('staff.csv — /home/admin');
+    entries[0]!.click!();
+    expect(recorded.windows[0]!.sent.at(-1)).toEqual([
+      MENU_COMMAND_CHANNEL,
+      'openRecentFile',
+      { recentFileId: 'r1' },
+    ]);
+    entries.find((item) => item.label === 'Clear Recent Files')!.click!();
+    expect(openRecent().map((item) => item.label)).toEqual(['No Recent Files']);
+  });
+
   it('remembers the window size and position', async () => {
     recorded.windows[0]!.emit('close');
     await startMain();

@@ -69,15 +69,33 @@ describe('preload bridge', () => {
   it('delivers menu commands and lets the page unsubscribe', () => {
     const seen: string[] = [];
     const stop = bridge.menu.onCommand((command) => seen.push(command));
-    const emit = (command: unknown) =>
+    const emit = (command: unknown, detail?: unknown) =>
       (recorded.ipcRendererListeners.get(MENU_COMMAND_CHANNEL) ?? []).forEach((listener) =>
-        listener({ sender: 'ipc-event' }, command),
+        listener({ sender: 'ipc-event' }, command, detail),
       );
     emit('search');
     emit('format-disk');
     stop();
     emit('refresh');
     expect(seen).toEqual(['search']);
+  });
+
+  it('passes a recent file id with Open Recent, and nothing else of the detail', () => {
+    const seen: unknown[][] = [];
+    const stop = bridge.menu.onCommand((command, detail) => seen.push([command, detail]));
+    const emit = (command: unknown, detail?: unknown) =>
+      (recorded.ipcRendererListeners.get(MENU_COMMAND_CHANNEL) ?? []).forEach((listener) =>
+        listener({ sender: 'ipc-event' }, command, detail),
+      );
+    emit('openRecentFile', { recentFileId: 'Ab_9-x', path: '/etc/passwd' });
+    emit('openRecentFile', { recentFileId: '../../etc/passwd' });
+    emit('openFile');
+    stop();
+    expect(seen).toEqual([
+      ['openRecentFile', { recentFileId: 'Ab_9-x' }],
+      ['openRecentFile', {}],
+      ['openFile', {}],
+    ]);
   });
 });
 
