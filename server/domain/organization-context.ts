@@ -1,35 +1,18 @@
 // What the domain reads about an organization: the settings, template and default profile it
 // uses, inherited from the nearest ancestor (the tenant rule itself lives in scope.ts).
-import { defaultInvitationTemplate } from '../../common/api/invitation-template';
-import { PostgresAdapter, type Kysely, type Transaction } from 'kysely';
-import type { Database, OrganizationRow } from '../db/schema';
-import { isSet } from '../db/values';
+import {
+  defaultInvitationTemplate,
+  type InvitationTemplate,
+} from '../../common/api/invitation-template';
+import { defaultOrganizationSettings, type OrganizationSettings } from '../../common/api/settings';
+import { PostgresAdapter, type Kysely, type Selectable, type Transaction } from 'kysely';
+import type { Database, OrganizationRow, OrganizationSettingsTable } from '../db/schema';
+import { isSet, parseJson } from '../db/values';
 import { lineage } from './scope';
 
 export type Db = Kysely<Database> | Transaction<Database>;
 
-export interface OrganizationSettings {
-  invitationExpiryDays: number;
-  singleUseInvitations: boolean;
-  allowedEmailDomains: string[];
-  maxLinesAllowed: number;
-}
-
-export const defaultOrganizationSettings: OrganizationSettings = {
-  invitationExpiryDays: 30,
-  singleUseInvitations: false,
-  allowedEmailDomains: [],
-  maxLinesAllowed: 5,
-};
-
-export interface InvitationTemplate {
-  emailSubject: string;
-  emailBody: string;
-  smsBody: string;
-}
-
-/** Used only when neither the organization nor an ancestor has a template. */
-export const fallbackInvitationTemplate: InvitationTemplate = defaultInvitationTemplate;
+export type { InvitationTemplate, OrganizationSettings };
 
 export function isPostgres(db: Db): boolean {
   return db.getExecutor().adapter instanceof PostgresAdapter;
@@ -44,6 +27,23 @@ function nearest<T extends { organization_id: string }>(rows: T[], ids: string[]
   return undefined;
 }
 
+/** A stored settings row as the API shows it. */
+export function toOrganizationSettings(
+  row: Selectable<OrganizationSettingsTable>,
+): OrganizationSettings {
+  const domains = parseJson<unknown>(row.allowed_email_domains, []);
+  return {
+    invitationExpiryDays: row.invitation_expiry_days,
+    singleUseInvitations: isSet(row.single_use_invitations),
+    allowedEmailDomains: Array.isArray(domains)
+      ? domains.filter((domain): domain is string => typeof domain === 'string')
+      : [],
+    maxLinesAllowed: row.max_lines_allowed,
+    followUpDays: row.follow_up_days,
+  };
+}
+
+/** The settings an organization uses: its own, else the nearest ancestor's, else the defaults. */
 export async function settingsFor(
   db: Db,
   organization: Pick<OrganizationRow, 'path'>,
@@ -55,20 +55,7 @@ export async function settingsFor(
     .where('organization_id', 'in', ids)
     .execute();
   const row = nearest(rows, ids);
-  if (!row) return defaultOrganizationSettings;
-  let domains: string[] = [];
-  try {
-    const parsed: unknown = JSON.parse(row.allowed_email_domains);
-    if (Array.isArray(parsed)) domains = parsed.filter((d): d is string => typeof d === 'string');
-  } catch {
-    domains = [];
-  }
-  return {
-    invitationExpiryDays: row.invitation_expiry_days,
-    singleUseInvitations: isSet(row.single_use_invitations),
-    allowedEmailDomains: domains,
-    maxLinesAllowed: row.max_lines_allowed,
-  };
+  return row ? toOrganizationSettings(row) : defaultOrganizationSettings;
 }
 
 export async function invitationTemplateFor(
@@ -82,7 +69,7 @@ export async function invitationTemplateFor(
     .where('organization_id', 'in', ids)
     .execute();
   const row = nearest(rows, ids);
-  if (!row) return fallbackInvitationTemplate;
+  if (!row) return defaultInvitationTemplate;
   return { emailSubject: row.email_subject, emailBody: row.email_body, smsBody: row.sms_body };
 }
 

@@ -4,9 +4,9 @@ import type {
   OrganizationSettings,
   UpdateOrganizationSettings,
 } from '../../../common/api/settings';
-import { flag, isSet, parseJson } from '../../db/values';
+import { flag } from '../../db/values';
 import { type Actor, recordAudit } from '../audit/record-audit';
-import type { Db } from '../organization-context';
+import { toOrganizationSettings, type Db } from '../organization-context';
 import { notFoundFailure, success, type Outcome } from '../outcome';
 import { organizationInScope, type Scope } from '../scope';
 
@@ -17,13 +17,7 @@ async function ownSettings(db: Db, organizationId: string): Promise<Outcome<Orga
     .where('organization_id', '=', organizationId)
     .executeTakeFirst();
   if (!row) return notFoundFailure('The settings of that organization');
-  return success({
-    invitationExpiryDays: row.invitation_expiry_days,
-    singleUseInvitations: isSet(row.single_use_invitations),
-    allowedEmailDomains: parseJson<string[]>(row.allowed_email_domains, []),
-    maxLinesAllowed: row.max_lines_allowed,
-    followUpDays: row.follow_up_days,
-  });
+  return success(toOrganizationSettings(row));
 }
 
 /** The organization's own settings; NOT_FOUND outside the scope. */

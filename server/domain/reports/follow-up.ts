@@ -6,24 +6,13 @@ import type { FollowUpItem, FollowUpPage, FollowUpQuery } from '../../../common/
 import { toCount } from '../../db/values';
 import { paginate } from '../paging';
 import { toAccount } from '../accounts/account-view';
-import type { Db } from '../organization-context';
-import { lineage as lineageOf } from '../scope';
+import { settingsFor, type Db } from '../organization-context';
 
 const dayMs = 24 * 60 * 60 * 1000;
 
-/** The organization's followUpDays, inherited from the nearest ancestor with settings (default 3). */
+/** The organization's followUpDays, inherited from the nearest ancestor with settings. */
 export async function followUpDaysOf(db: Db, organizationPath: string): Promise<number> {
-  const lineage = lineageOf(organizationPath);
-  const rows = await db
-    .selectFrom('organization_settings')
-    .select(['organization_id', 'follow_up_days'])
-    .where('organization_id', 'in', lineage)
-    .execute();
-  for (const id of [...lineage].reverse()) {
-    const row = rows.find((candidate) => candidate.organization_id === id);
-    if (row) return row.follow_up_days;
-  }
-  return 3;
+  return (await settingsFor(db, { path: organizationPath })).followUpDays;
 }
 
 /** One page of the queue for these organizations; `olderThanDays` already resolved. */
