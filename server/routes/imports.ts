@@ -16,7 +16,6 @@ import { idParamsSchema } from '../../common/api/paging';
 import { templateCsv } from '../../common/csv';
 import { completeImport } from '../domain/imports/complete-import';
 import { createImportJob } from '../domain/imports/create-import-job';
-import { applyImportChunk, storedChunkResults } from '../domain/imports/import-chunk';
 import {
   findJobInScope,
   importsDb,
@@ -24,25 +23,13 @@ import {
   toImportJob,
 } from '../domain/imports/import-job';
 import { importResultsCsv } from '../domain/imports/import-results-csv';
-import { accountsContextOf, scopeOf, valueOrThrow } from '../http/outcome-reply';
+import { receiveImportChunk } from '../domain/imports/receive-chunk';
+import { accountsContextOf, replyWithOutcome, scopeOf, valueOrThrow } from '../http/outcome-reply';
 import { inTransaction } from '../domain/transaction';
 import { requirePrivilege, signedIn } from '../http/auth';
-import { AppError, notFound } from '../http/errors';
-import { replyIdempotent } from '../http/idempotency';
+import { notFound } from '../http/errors';
 
 const tags = ['imports'];
-
-const importNotOpen = () =>
-  new AppError(
-    'IMPORT_NOT_OPEN',
-    'This import is already completed, so it takes no more rows. Start a new import for them.',
-  );
-
-/** PostgreSQL reports deadlocks and serialization failures; trying the chunk again is safe. */
-function isRetryable(error: unknown): boolean {
-  const code = (error as { code?: unknown } | null)?.code;
-  return code === '40P01' || code === '40001';
-}
 
 function attachment(fileName: string): string {
   return `attachment; filename="${fileName.replace(/[^\w.-]/g, '_')}"`;
@@ -80,10 +67,9 @@ export const importRoutes: FastifyPluginAsyncZod = async (app) => {
     async (request, reply) => {
       const context = accountsContextOf(request);
       const administrator = signedIn(request);
-      return replyIdempotent(request, reply, async (trx) => ({
-        statusCode: 201,
-        body: valueOrThrow(await createImportJob(trx, context, administrator.id, request.body)),
-      }));
+      return replyWithOutcome(request, reply, 201, (trx) =>
+        createImportJob(trx, context, administrator.id, request.body),
+      );
     },
   );
 
@@ -99,40 +85,17 @@ export const importRoutes: FastifyPluginAsyncZod = async (app) => {
         response: { 200: importChunkResultSchema },
       },
     },
-    async (request) => {
-      const context = accountsContextOf(request);
-      const { id, index } = request.params;
-      const job = await findJobInScope(importsDb(db), context.scope, id);
-      if (!job) throw notFound('That import');
-      const earlier = await storedChunkResults(importsDb(db), job.id, index);
-      if (earlier) return earlier;
-      if (job.status !== 'open') throw importNotOpen();
-      for (let attempt = 1; ; attempt++) {
-        try {
-          const applied = valueOrThrow(
-            await inTransaction(db, async (trx) => {
-              const outcome = await applyImportChunk(
-                trx,
-                context,
-                job,
-                index,
-                request.body.rows,
-                postgres,
-              );
-              // Thrown inside the transaction so the chunk's claim is rolled back too.
-              if (outcome.kind === 'job-closed') throw importNotOpen();
-              return { ok: true as const, value: outcome };
-            }),
-          );
-          if (applied.kind === 'applied') return applied.result;
-          const stored = await storedChunkResults(importsDb(db), job.id, index);
-          if (stored) return stored;
-          throw new AppError('CONFLICT', 'This chunk is being stored right now; send it again.');
-        } catch (error) {
-          if (attempt >= 3 || !isRetryable(error)) throw error;
-        }
-      }
-    },
+    async (request) =>
+      valueOrThrow(
+        await receiveImportChunk(
+          db,
+          accountsContextOf(request),
+          request.params.id,
+          request.params.index,
+          request.body.rows,
+          postgres,
+        ),
+      ),
   );
 
   app.post(
