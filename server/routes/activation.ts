@@ -8,15 +8,10 @@ import {
   activationNumberResultSchema,
   activationResultSchema,
 } from '../../common/api/activation';
-import { activateAccount } from '../domain/activation/activate-account';
+import { activateWithLimits } from '../domain/activation/activate-with-limits';
 import { chooseActivationNumber } from '../domain/activation/choose-number';
 import { valueOrThrow } from '../http/outcome-reply';
 import { inTransaction } from '../domain/transaction';
-import {
-  activationPerAddress,
-  activationPerUsername,
-  reserveAttempt,
-} from '../domain/auth/attempt-limits';
 
 const tags = ['activation'];
 
@@ -34,29 +29,7 @@ export const activationRoutes: FastifyPluginAsyncZod = async (app) => {
         response: { 200: activationResultSchema },
       },
     },
-    async (request) => {
-      const username = request.body.username.trim().toLowerCase();
-      // Counted before the password is checked; anything but a wrong password takes it back.
-      const attempt = valueOrThrow(
-        await reserveAttempt(deps, [
-          [activationPerAddress, request.ip],
-          [activationPerUsername, username],
-        ]),
-      );
-      const outcome = await inTransaction(deps.db, (trx) =>
-        activateAccount(
-          trx,
-          {
-            secret: deps.secrets.invitationKey,
-            acceptedSecrets: deps.secrets.acceptedInvitationKeys,
-            now: deps.now(),
-          },
-          request.body,
-        ),
-      );
-      if (outcome.ok || outcome.code !== 'INVALID_INVITATION') await attempt.release();
-      return valueOrThrow(outcome);
-    },
+    async (request) => valueOrThrow(await activateWithLimits(deps, request.body, request.ip)),
   );
 
   app.post(
