@@ -25,6 +25,7 @@ import { useOrganizationsStore } from './organizations';
 import { usePagedList } from './paged-list';
 
 export type { ExportOutcome } from './accounts-export';
+export type { AccountDateFilter } from '../api/accounts';
 
 export interface SortItem {
   key: string;
@@ -93,9 +94,7 @@ export const useAccountsStore = defineStore('accounts', () => {
   const scopeIsEmpty = computed(() => countsTotal.value === 0 && !search.value.trim());
 
   /** Loads the current page; a newer request cancels an older one so results never arrive out of order. */
-  function loadPage(): Promise<void> {
-    return list.load();
-  }
+  const { load, setPaging } = list;
 
   /** Totals per status for the chips: one grouped count from the service. */
   async function loadCounts(): Promise<void> {
@@ -114,7 +113,7 @@ export const useAccountsStore = defineStore('accounts', () => {
 
   /** Reloads page and counts (after a change, a scope switch or Retry). */
   async function refresh(): Promise<void> {
-    await Promise.all([loadPage(), loadCounts()]);
+    await Promise.all([load(), loadCounts()]);
   }
 
   function setSelection(ids: string[]): void {
@@ -162,7 +161,8 @@ export const useAccountsStore = defineStore('accounts', () => {
     filters,
     selection,
     scopeIsEmpty,
-    loadPage,
+    load,
+    setPaging,
     loadCounts,
     refresh,
     setSelection,

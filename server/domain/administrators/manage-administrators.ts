@@ -263,7 +263,9 @@ export async function resetAdministratorPassword(
   if (!reach.ok) return reach;
   const current = reach.value;
   if (current.id === actor.id) {
-    return ownAdministrator('Change your own password instead of resetting it.');
+    return ownAdministrator(
+      'To change your own password, use Change password in your account menu.',
+    );
   }
   const now = deps.now();
   const updated = await trx

@@ -237,5 +237,6 @@ describe.each(serviceBackends())('administrators over administrators on $name', 
       { token },
     );
     expect(own.status).toBe(409);
+    expect(own.body.error.code).toBe('CANNOT_CHANGE_OWN_ADMINISTRATOR');
   });
 });

@@ -9,7 +9,7 @@ import {
 } from '../../../../common/api/accounts';
 import { addDays, localDate } from '../../../../common/time/local-day';
 import { formatInZone } from '../../composables/use-time-zone';
-import type { AccountDateFilter } from '../../api/accounts';
+import type { AccountDateFilter } from '../../stores/accounts';
 
 export interface RouteAccountFilters {
   status: AccountStatus | null;
