@@ -86,5 +86,23 @@ export default tseslint.config(
       ],
     },
   },
+  {
+    // One transaction helper and one reading of the environment in the service.
+    files: ['server/**/*.ts'],
+    ignores: ['server/domain/transaction.ts', 'server/config.ts'],
+    rules: {
+      'no-restricted-syntax': [
+        'error',
+        {
+          selector: "CallExpression[callee.property.name='transaction'][arguments.length=0]",
+          message: 'Run transactions through inTransaction (server/domain/transaction.ts).',
+        },
+        {
+          selector: "MemberExpression[object.name='process'][property.name='env']",
+          message: 'Read settings from the parsed config (server/config.ts).',
+        },
+      ],
+    },
+  },
   prettier,
 );

@@ -89,7 +89,7 @@ export async function listScope(
   db: Db,
   scope: Scope,
   organizationId: string | undefined,
-  includeSubOrganizations = false,
+  includeSubOrganizations: boolean | undefined = false,
 ) {
   if (organizationId === undefined) return success(subtreeIds(db, scope));
   const found = await organizationInScope(db, scope, organizationId);

@@ -20,7 +20,7 @@ export async function listAdministrators(
     db,
     scope,
     query.organizationId,
-    query.includeSubOrganizations ?? false,
+    query.includeSubOrganizations,
   );
   if (!organizations.ok) return organizations;
   let rows = db

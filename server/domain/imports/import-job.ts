@@ -72,7 +72,7 @@ export async function listImportJobs(
     db,
     scope,
     query.organizationId,
-    query.includeSubOrganizations ?? false,
+    query.includeSubOrganizations,
   );
   if (!organizations.ok) return organizations;
   const jobs = importsDb(db)
