@@ -167,4 +167,64 @@ describe.each(serviceBackends())('the tenant rule on every route on $name', (bac
     }
     expect(problems).toEqual([]);
   });
+
+  it('changes with a valid body aimed at a sibling answer 404 and change nothing', async () => {
+    const changes: Array<[string, string, Record<string, unknown>]> = [
+      ['POST', '/api/v1/organizations', { name: 'Inside West', parentId: sibling.organization }],
+      [
+        'PATCH',
+        `/api/v1/organizations/${sibling.organization}/settings`,
+        { invitationExpiryDays: 2 },
+      ],
+      [
+        'PUT',
+        `/api/v1/organizations/${sibling.organization}/invitation-template`,
+        {
+          emailSubject: 'Changed',
+          emailBody: 'Hi {{firstName}}, {{username}} {{password}} {{activationLink}}',
+          smsBody: '{{username}} {{password}} {{activationLink}}',
+        },
+      ],
+      [
+        'POST',
+        '/api/v1/permission-profiles',
+        { organizationId: sibling.organization, name: 'Planted' },
+      ],
+      ['PATCH', `/api/v1/administrators/${sibling.administrator}`, { name: 'Renamed' }],
+      ['POST', `/api/v1/administrators/${sibling.administrator}/reset-password`, {}],
+      ['DELETE', `/api/v1/administrators/${sibling.administrator}`, {}],
+    ];
+    const problems: string[] = [];
+    for (const [method, url, body] of changes) {
+      const response = await service.request(method, url, {
+        token: eastToken,
+        body: method === 'DELETE' ? undefined : body,
+      });
+      if (response.status !== 404 || response.body?.error?.code !== 'NOT_FOUND') {
+        problems.push(`${method} ${url} → ${response.status} ${response.text}`);
+      }
+    }
+    expect(problems).toEqual([]);
+    const resend = await service.request('POST', '/api/v1/administrators/resend-invitation', {
+      token: eastToken,
+      body: { administratorIds: [sibling.administrator] },
+    });
+    expect(resend.body.results).toEqual([
+      expect.objectContaining({ ok: false, error: expect.objectContaining({ code: 'NOT_FOUND' }) }),
+    ]);
+    const audit = await service.db
+      .selectFrom('audit_events')
+      .select('action')
+      .where('target_id', 'in', [sibling.organization, sibling.administrator])
+      .execute();
+    const refused = new Set([
+      'organization.settings_changed',
+      'organization.invitation_template_changed',
+      'administrator.changed',
+      'administrator.deleted',
+      'administrator.password_reset',
+      'administrator.invitation_resent',
+    ]);
+    expect(audit.map((event) => event.action).filter((action) => refused.has(action))).toEqual([]);
+  });
 });
