@@ -7,6 +7,25 @@ export type PhoneCheck = { ok: true; number: string } | { ok: false; message: st
 const FORMATTING = /[\s().\-/\u00a0]/g;
 const E164_SHAPE = /^\+[1-9]\d{1,14}$/;
 
+/**
+ * libphonenumber's verdict on an E.164-shaped text (its E.164 form, or null when invalid),
+ * remembered per text: it costs several microseconds a number and HR files repeat numbers.
+ * Bounded, so a long-running service does not grow it without end.
+ */
+const verdicts = new Map<string, string | null>();
+const MAX_VERDICTS = 100_000;
+
+function validNumberOf(compact: string): string | null {
+  let verdict = verdicts.get(compact);
+  if (verdict === undefined) {
+    const parsed = parsePhoneNumberFromString(compact);
+    verdict = parsed?.isValid() ? parsed.number : null;
+    if (verdicts.size >= MAX_VERDICTS) verdicts.clear();
+    verdicts.set(compact, verdict);
+  }
+  return verdict;
+}
+
 /** True when the text could only be meant as a phone number (digits and the usual punctuation). */
 export function looksLikePhoneNumber(input: string): boolean {
   const compact = input.trim().replace(FORMATTING, '');
@@ -30,8 +49,8 @@ export function normaliseDeviceNumber(input: string): PhoneCheck {
   if (!E164_SHAPE.test(compact)) {
     return { ok: false, message: `"${shown}" is not a valid device number.` };
   }
-  const parsed = parsePhoneNumberFromString(compact);
-  if (parsed?.isValid()) return { ok: true, number: parsed.number };
+  const number = validNumberOf(compact);
+  if (number !== null) return { ok: true, number };
   // Digits without a prefix that are not a valid international number are almost always a
   // national number typed without its country code, so say what is missing.
   return {
@@ -45,11 +64,11 @@ export function validateE164Number(input: string): PhoneCheck {
   if (!E164_SHAPE.test(input)) {
     return { ok: false, message: `"${input}" is not an E.164 number (for example +12025550143).` };
   }
-  const parsed = parsePhoneNumberFromString(input);
-  if (!parsed?.isValid() || parsed.number !== input) {
+  const number = validNumberOf(input);
+  if (number === null || number !== input) {
     return { ok: false, message: `"${input}" is not a valid phone number.` };
   }
-  return { ok: true, number: parsed.number };
+  return { ok: true, number };
 }
 
 /** True when text is a valid E.164 number as written. */

@@ -1,11 +1,13 @@
-// The checked rows of one file or draft, kept compactly (a million rows in a few hundred MB): each
-// row's cells as one string, flags in a byte array, problems only for the rows that have some.
-// Repeats of a contact or number are derived from key indexes, so an edit re-checks only the rows
-// it touches, and a page of any 100 rows is read without scanning the file.
+// The checked rows of one file or draft, kept compactly (a million rows in well under 512 MB): each
+// row's cells and keys packed as text (RowText), flags in byte arrays, problems only for the rows
+// that have some. Repeats of a contact or number are derived from key indexes, so an edit
+// re-checks only the rows it touches, and a page of any 100 rows is read without scanning the file.
 import { formulaTrigger } from './formula';
 import { KeyIndex } from './key-index';
+import { RowText } from './row-text';
 import {
   checkImportRowWithKeys,
+  plainRowContact,
   rowProblemMessage,
   type ImportRowProblem,
   type ImportRowRulesContext,
@@ -40,6 +42,9 @@ export interface RowCounts {
 }
 
 const SEPARATOR = '\u001f';
+const NO_ROWS: readonly number[] = [];
+/** In a stored row's key field: the key is the cell itself (most emails, numbers in E.164). */
+const SAME_AS_CELL = '\u001e';
 const INVALID = 1;
 const WARNING = 2;
 const DELETED = 4;
@@ -49,22 +54,39 @@ const NO_NUMBER = 32;
 /** Set in `counted` for a row included in the counts. */
 const COUNTED = 64;
 
-const joinValues = (values: RowValues): string =>
-  TEMPLATE_COLUMN_KEYS.map((key) => values[key]).join(SEPARATOR);
+/** A row as stored: its cells and its normalised contact and number (null when absent or invalid). */
+type StoredRow = { values: RowValues; contact: string | null; number: string | null };
 
-function splitValues(joined: string): RowValues {
+const keyField = (key: string | null, cell: string): string =>
+  key === null ? '' : key === cell ? SAME_AS_CELL : key;
+
+const keyOfField = (field: string | undefined, cell: string): string | null =>
+  !field ? null : field === SAME_AS_CELL ? cell : field;
+
+function splitRow(joined: string): StoredRow {
   const parts = joined.split(SEPARATOR);
   const values = {} as RowValues;
   TEMPLATE_COLUMN_KEYS.forEach((key, index) => (values[key] = parts[index] ?? ''));
-  return values;
+  return {
+    values,
+    contact: keyOfField(parts[6], values.contact),
+    number: keyOfField(parts[7], values.number),
+  };
 }
 
-/** Names a spreadsheet would run as a formula: stored as text, neutralised in every CSV written. */
-function rowWarnings(rowNumber: number, values: RowValues): RowWarning[] | undefined {
+/**
+ * Names a spreadsheet would run as a formula: stored as text, neutralised in every CSV written.
+ * Said once: a name the row rules already refuse (the service refuses them too) has no warning.
+ */
+function rowWarnings(
+  rowNumber: number,
+  values: RowValues,
+  problems: readonly ImportRowProblem[],
+): RowWarning[] | undefined {
   let warnings: RowWarning[] | undefined;
   for (const column of ['firstName', 'lastName'] as const) {
     const trigger = formulaTrigger(values[column]);
-    if (trigger === null) continue;
+    if (trigger === null || problems.some((problem) => problem.column === column)) continue;
     (warnings ??= []).push({
       column,
       message: rowProblemMessage(
@@ -79,9 +101,14 @@ function rowWarnings(rowNumber: number, values: RowValues): RowWarning[] | undef
 
 /** Trims every cell; absent cells become ''. */
 export function trimmedValues(cells: Partial<Record<TemplateColumnKey, string>>): RowValues {
-  const values = {} as RowValues;
-  for (const key of TEMPLATE_COLUMN_KEYS) values[key] = (cells[key] ?? '').trim();
-  return values;
+  return {
+    firstName: (cells.firstName ?? '').trim(),
+    lastName: (cells.lastName ?? '').trim(),
+    contact: (cells.contact ?? '').trim(),
+    linesAllowed: (cells.linesAllowed ?? '').trim(),
+    permissionProfile: (cells.permissionProfile ?? '').trim(),
+    number: (cells.number ?? '').trim(),
+  };
 }
 
 /** The rows of one file, checked against one context (the organization's cached data). */
@@ -90,15 +117,14 @@ export class CheckedRows {
   private flags = new Uint8Array(1024);
   /** The flags each row was counted with (0 = not counted). */
   private counted = new Uint8Array(1024);
-  private readonly cells: string[] = [];
+  private stored = 0;
+  private readonly text = new RowText();
   /** Rows whose values hold the separator (kept whole instead). */
-  private readonly oddValues = new Map<number, RowValues>();
-  private readonly contactKeys: (string | null)[] = [];
-  private readonly numberKeys: (string | null)[] = [];
+  private readonly oddRows = new Map<number, StoredRow>();
   private readonly baseProblems = new Map<number, ImportRowProblem[]>();
   private readonly warnings = new Map<number, RowWarning[]>();
-  private readonly contacts = new KeyIndex();
-  private readonly numbers = new KeyIndex();
+  private readonly contacts = new KeyIndex((index) => this.storedAt(index).contact);
+  private readonly numbers = new KeyIndex((index) => this.storedAt(index).number);
   private readonly views = new Map<RowsFilter, Int32Array>();
   private tally: RowCounts = emptyCounts();
 
@@ -106,7 +132,7 @@ export class CheckedRows {
 
   /** Rows stored, deleted ones included. */
   get size(): number {
-    return this.cells.length;
+    return this.stored;
   }
 
   counts(): RowCounts {
@@ -115,13 +141,10 @@ export class CheckedRows {
 
   /** Adds the next row of the file (row numbers increase). */
   add(rowNumber: number, values: RowValues): void {
-    const index = this.cells.length;
+    const index = this.stored;
     if (index === this.rowNumbers.length) this.grow();
+    this.stored += 1;
     this.rowNumbers[index] = rowNumber;
-    this.cells.push('');
-    this.contactKeys.push(null);
-    this.numberKeys.push(null);
-    this.store(index, values);
     this.check(index, values);
     this.refresh(index);
   }
@@ -139,7 +162,7 @@ export class CheckedRows {
     limit: number,
   ): { rows: CheckedRowView[]; total: number } {
     const indexes = this.indexesOf(filter);
-    const total = indexes ? indexes.length : this.cells.length;
+    const total = indexes ? indexes.length : this.stored;
     const rows: CheckedRowView[] = [];
     for (let at = offset; at < Math.min(total, offset + limit); at += 1) {
       rows.push(this.view(indexes ? indexes[at]! : at));
@@ -155,9 +178,8 @@ export class CheckedRows {
   ): { row: CheckedRowView; affected: CheckedRowView[] } | undefined {
     const index = this.indexOf(rowNumber);
     if (index === undefined) return undefined;
+    const values = { ...this.storedAt(index).values, [column]: value.trim() };
     const touched = this.unindex(index);
-    const values = { ...this.valuesAt(index), [column]: value.trim() };
-    this.store(index, values);
     this.flags[index]! |= EDITED;
     touched.push(...this.check(index, values));
     this.refresh(index);
@@ -169,8 +191,6 @@ export class CheckedRows {
     const index = this.indexOf(rowNumber);
     if (index === undefined) return undefined;
     const touched = this.unindex(index);
-    this.baseProblems.delete(index);
-    this.warnings.delete(index);
     this.untally(index);
     this.flags[index] = DELETED;
     this.views.clear();
@@ -186,12 +206,12 @@ export class CheckedRows {
     this.warnings.clear();
     this.tally = emptyCounts();
     this.counted.fill(0);
-    for (let index = 0; index < this.cells.length; index += 1) {
+    for (let index = 0; index < this.stored; index += 1) {
       if (this.flags[index]! & DELETED) continue;
       this.flags[index]! &= EDITED;
-      this.check(index);
+      this.check(index, this.storedAt(index).values, true);
     }
-    for (let index = 0; index < this.cells.length; index += 1) {
+    for (let index = 0; index < this.stored; index += 1) {
       if (!(this.flags[index]! & DELETED)) this.refresh(index);
     }
     this.views.clear();
@@ -199,7 +219,7 @@ export class CheckedRows {
 
   /** Every row that is not deleted, in file order (for Save as CSV and the checker). */
   *entries(): IterableIterator<CheckedRowView> {
-    for (let index = 0; index < this.cells.length; index += 1) {
+    for (let index = 0; index < this.stored; index += 1) {
       if (!(this.flags[index]! & DELETED)) yield this.view(index);
     }
   }
@@ -218,7 +238,7 @@ export class CheckedRows {
 
   private indexOf(rowNumber: number): number | undefined {
     let low = 0;
-    let high = this.cells.length - 1;
+    let high = this.stored - 1;
     while (low <= high) {
       const middle = (low + high) >> 1;
       const at = this.rowNumbers[middle]!;
@@ -229,47 +249,72 @@ export class CheckedRows {
     return undefined;
   }
 
-  private store(index: number, values: RowValues): void {
-    if (!TEMPLATE_COLUMN_KEYS.some((key) => values[key].includes(SEPARATOR))) {
-      this.cells[index] = joinValues(values);
-      this.oddValues.delete(index);
-    } else {
-      this.cells[index] = '';
-      this.oddValues.set(index, values);
+  /** Keeps a row's cells and keys, as one text: the cells, then the keys, between separators. */
+  private store(index: number, values: RowValues, contact: string | null, number: string | null) {
+    const odd =
+      values.firstName.includes(SEPARATOR) ||
+      values.lastName.includes(SEPARATOR) ||
+      values.contact.includes(SEPARATOR) ||
+      values.linesAllowed.includes(SEPARATOR) ||
+      values.permissionProfile.includes(SEPARATOR) ||
+      values.number.includes(SEPARATOR);
+    if (odd) {
+      this.oddRows.set(index, { values, contact, number });
+      return;
     }
+    if (this.oddRows.size > 0) this.oddRows.delete(index);
+    const text = this.text;
+    text.begin(index);
+    for (const key of TEMPLATE_COLUMN_KEYS) {
+      text.append(values[key]);
+      text.append(SEPARATOR);
+    }
+    text.append(keyField(contact, values.contact));
+    text.append(SEPARATOR);
+    text.append(keyField(number, values.number));
+    text.end(index);
   }
 
-  private valuesAt(index: number): RowValues {
-    return this.oddValues.get(index) ?? splitValues(this.cells[index]!);
+  private storedAt(index: number): StoredRow {
+    return this.oddRows.get(index) ?? splitRow(this.text.get(index));
   }
 
-  /** Runs the row rules and indexes the row's keys; answers rows whose repeats changed. */
-  private check(index: number, values: RowValues = this.valuesAt(index)): number[] {
-    const { check, keys } = checkImportRowWithKeys(this.rowNumbers[index]!, values, this.context);
-    if (check.problems.length > 0) this.baseProblems.set(index, check.problems);
-    else this.baseProblems.delete(index);
-    const warnings = rowWarnings(this.rowNumbers[index]!, values);
-    if (warnings) this.warnings.set(index, warnings);
-    else this.warnings.delete(index);
-    this.contactKeys[index] = keys.contact;
-    this.numberKeys[index] = keys.number;
+  /**
+   * Runs the row rules and indexes the row's keys; answers rows whose repeats changed. The keys do
+   * not depend on the organization data, so a re-check (`keep`) leaves the stored text alone.
+   */
+  private check(index: number, values: RowValues, keep = false): readonly number[] {
+    // Most rows of a big file pass every rule at a glance; the others get the full rules.
+    let contact = plainRowContact(values, this.context);
+    let number: string | null = null;
+    if (contact === null) {
+      const rowNumber = this.rowNumbers[index]!;
+      const { check, keys } = checkImportRowWithKeys(rowNumber, values, this.context);
+      if (check.problems.length > 0) this.baseProblems.set(index, check.problems);
+      const warnings = rowWarnings(rowNumber, values, check.problems);
+      if (warnings) this.warnings.set(index, warnings);
+      contact = keys.contact;
+      number = keys.number;
+    }
+    if (!keep) this.store(index, values, contact, number);
     if (values.number === '') this.flags[index]! |= NO_NUMBER;
     else this.flags[index]! &= ~NO_NUMBER;
-    const touched: number[] = [];
-    if (keys.contact !== null) touched.push(...this.contacts.insert(keys.contact, index));
-    if (keys.number !== null) touched.push(...this.numbers.insert(keys.number, index));
+    let touched = contact === null ? NO_ROWS : this.contacts.insert(contact, index);
+    if (number !== null) {
+      const repeats = this.numbers.insert(number, index);
+      if (repeats.length > 0) touched = [...touched, ...repeats];
+    }
     return touched;
   }
 
-  /** Removes the row's keys from the indexes; answers rows whose repeats changed. */
+  /** Removes the row's keys and problems; answers rows whose repeats changed. */
   private unindex(index: number): number[] {
+    const { contact, number } = this.storedAt(index);
+    this.baseProblems.delete(index);
+    this.warnings.delete(index);
     const touched: number[] = [];
-    const contact = this.contactKeys[index];
-    const number = this.numberKeys[index];
     if (contact) touched.push(...this.contacts.remove(contact, index));
     if (number) touched.push(...this.numbers.remove(number, index));
-    this.contactKeys[index] = null;
-    this.numberKeys[index] = null;
     return touched;
   }
 
@@ -280,40 +325,34 @@ export class CheckedRows {
   }
 
   /** The repeats of a row's contact and number on earlier rows. */
-  private repeats(index: number): ImportRowProblem[] {
+  private repeats(index: number, row: StoredRow): ImportRowProblem[] {
     const rowNumber = this.rowNumbers[index]!;
     const repeats: ImportRowProblem[] = [];
-    const contact = this.contactKeys[index];
-    const contactFirst = contact ? this.contacts.firstOf(contact) : undefined;
-    if (contact && contactFirst !== undefined && contactFirst !== index) {
-      const first = this.rowNumbers[contactFirst]!;
+    if (row.contact !== null && this.contacts.isRepeat(index)) {
+      const first = this.rowNumbers[this.contacts.firstOf(row.contact)!]!;
       repeats.push({
         column: 'contact',
         kind: 'duplicate',
-        message: rowProblemMessage(rowNumber, 'contact', `${contact} is already on row ${first}.`),
+        message: rowProblemMessage(
+          rowNumber,
+          'contact',
+          `${row.contact} is already on row ${first}.`,
+        ),
       });
     }
-    const number = this.numberKeys[index];
-    const numberFirst = number ? this.numbers.firstOf(number) : undefined;
-    if (number && numberFirst !== undefined && numberFirst !== index) {
-      const first = this.rowNumbers[numberFirst]!;
+    if (row.number !== null && this.numbers.isRepeat(index)) {
+      const first = this.rowNumbers[this.numbers.firstOf(row.number)!]!;
       repeats.push({
         column: 'number',
         kind: 'invalid',
         message: rowProblemMessage(
           rowNumber,
           'number',
-          `${number} is already given to row ${first}.`,
+          `${row.number} is already given to row ${first}.`,
         ),
       });
     }
     return repeats;
-  }
-
-  private problemsOf(index: number): ImportRowProblem[] {
-    const base = this.baseProblems.get(index) ?? [];
-    const repeats = this.repeats(index);
-    return repeats.length === 0 ? base : [...base, ...repeats];
   }
 
   private untally(index: number): void {
@@ -328,15 +367,20 @@ export class CheckedRows {
     if (!(flags & INVALID) && flags & NO_NUMBER) this.tally.withoutNumber -= 1;
   }
 
-  /** Recomputes a row's flags and the counts after its problems may have changed. */
+  /** Recomputes a row's flags and the counts after its problems may have changed (no allocation). */
   private refresh(index: number): void {
     const previous = this.flags[index]!;
     this.untally(index);
-    const problems = this.problemsOf(index);
+    const base = this.baseProblems.get(index);
+    const contactRepeat = this.contacts.isRepeat(index);
+    const numberRepeat = this.numbers.isRepeat(index);
     let flags = previous & (EDITED | NO_NUMBER);
-    if (problems.length > 0) flags |= INVALID;
-    if (problems.length > 0 && problems.every((p) => p.kind === 'duplicate'))
-      flags |= DUPLICATE_ONLY;
+    if (base !== undefined || contactRepeat || numberRepeat) {
+      flags |= INVALID;
+      // A repeated contact is a duplicate; a repeated number, like most problems, is not.
+      if (!numberRepeat && (base === undefined || base.every((p) => p.kind === 'duplicate')))
+        flags |= DUPLICATE_ONLY;
+    }
     if (this.warnings.has(index)) flags |= WARNING;
     this.flags[index] = flags;
     this.counted[index] = flags | COUNTED;
@@ -346,15 +390,18 @@ export class CheckedRows {
     if (flags & DUPLICATE_ONLY) this.tally.duplicates += 1;
     if (flags & WARNING) this.tally.warnings += 1;
     if (!(flags & INVALID) && flags & NO_NUMBER) this.tally.withoutNumber += 1;
-    this.views.clear();
+    if (this.views.size > 0) this.views.clear();
   }
 
   private view(index: number): CheckedRowView {
+    const row = this.storedAt(index);
+    const base = this.baseProblems.get(index) ?? [];
+    const repeats = this.repeats(index, row);
     return {
       row: this.rowNumbers[index]!,
-      values: this.valuesAt(index),
-      normalisedContact: this.contactKeys[index] ?? null,
-      problems: this.problemsOf(index),
+      values: row.values,
+      normalisedContact: row.contact,
+      problems: repeats.length === 0 ? base : [...base, ...repeats],
       warnings: this.warnings.get(index) ?? [],
       edited: (this.flags[index]! & EDITED) !== 0,
     };
@@ -370,7 +417,7 @@ export class CheckedRows {
       if (filter === 'valid') return (flags & INVALID) === 0;
       return true;
     };
-    if (filter === 'all' && this.tally.rows === this.cells.length) return null;
+    if (filter === 'all' && this.tally.rows === this.stored) return null;
     const indexes = new Int32Array(
       filter === 'all'
         ? this.tally.rows
@@ -379,7 +426,7 @@ export class CheckedRows {
           : this.tally.valid,
     );
     let at = 0;
-    for (let index = 0; index < this.cells.length; index += 1) {
+    for (let index = 0; index < this.stored; index += 1) {
       if (wanted(this.flags[index]!)) indexes[at++] = index;
     }
     this.views.set(filter, indexes);

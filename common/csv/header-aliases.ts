@@ -105,21 +105,21 @@ export function mapHeader(headerCells: readonly string[]): HeaderMapping {
   return { columns, unknown, missing, repeated, problem };
 }
 
+const cellAt = (record: readonly string[], index: number | undefined): string =>
+  index === undefined ? '' : (record[index] ?? '');
+
 /** Picks the template fields out of one data record using a header mapping (absent cells → ''). */
 export function recordToTemplateRow(
   record: readonly string[],
   mapping: Pick<HeaderMapping, 'columns'>,
 ): Record<TemplateColumnKey, string> {
-  const cell = (key: TemplateColumnKey): string => {
-    const index = mapping.columns[key];
-    return index === undefined ? '' : (record[index] ?? '');
-  };
+  const { columns } = mapping;
   return {
-    firstName: cell('firstName'),
-    lastName: cell('lastName'),
-    contact: cell('contact'),
-    linesAllowed: cell('linesAllowed'),
-    permissionProfile: cell('permissionProfile'),
-    number: cell('number'),
+    firstName: cellAt(record, columns.firstName),
+    lastName: cellAt(record, columns.lastName),
+    contact: cellAt(record, columns.contact),
+    linesAllowed: cellAt(record, columns.linesAllowed),
+    permissionProfile: cellAt(record, columns.permissionProfile),
+    number: cellAt(record, columns.number),
   };
 }

@@ -1,66 +1,177 @@
 // Which rows share a normalised key (a contact or a number), in row order, so a repeat is flagged on
-// the later rows and an edit knows which other rows it changes. Most keys occur once: they cost one
-// Map entry; only repeated keys keep a list.
+// the later rows and an edit knows which other rows it changes. Built for a million rows: an
+// open-addressing table of typed arrays keyed by the key's hash, and the rows of one key linked in
+// file order. Keys are not kept here: the table asks the rows for a row's key when two hashes meet.
+
+const EMPTY = 0;
+const REMOVED = -1;
+const NONE = -1;
+const SLOT = 3;
+const LAST = 1;
+const HASH = 2;
+
+/** 32-bit FNV-1a of the key's UTF-16 code units. */
+function hashOf(key: string): number {
+  let hash = 0x811c9dc5;
+  for (let at = 0; at < key.length; at += 1) {
+    hash = Math.imul(hash ^ key.charCodeAt(at), 0x01000193);
+  }
+  return hash | 0;
+}
 
 /** Rows (by index, in file order) grouped by key. */
 export class KeyIndex {
-  private readonly first = new Map<string, number>();
-  private readonly more = new Map<string, number[]>();
+  /**
+   * Three numbers a slot, side by side so a probe touches one cache line: the group's first row
+   * + 1 (EMPTY, or REMOVED once its group emptied), its last row + 1, and the key's hash.
+   */
+  private slots = new Int32Array(1024 * SLOT);
+  private taken = 0;
+  /** Per row: the previous and next row of its group (NONE at the ends or when not indexed). */
+  private previous = new Int32Array(1024).fill(NONE);
+  private following = new Int32Array(1024).fill(NONE);
+
+  /** `keyOf(row)`: the key a row was indexed with (asked only when two hashes are equal). */
+  constructor(private readonly keyOf: (index: number) => string | null) {}
 
   /** The earliest row holding the key, or undefined. */
   firstOf(key: string): number | undefined {
-    return this.first.get(key);
+    const slot = this.find(key, hashOf(key));
+    return slot < 0 ? undefined : this.slots[slot]! - 1;
+  }
+
+  /** True when an earlier row holds this row's key. */
+  isRepeat(index: number): boolean {
+    return index < this.previous.length && this.previous[index] !== NONE;
   }
 
   /** Every row holding the key, earliest first. */
   rowsOf(key: string): number[] {
-    const first = this.first.get(key);
-    if (first === undefined) return [];
-    return [first, ...(this.more.get(key) ?? [])];
+    const first = this.firstOf(key);
+    return first === undefined ? [] : this.chainFrom(first);
   }
 
   /** Adds a row; answers the rows whose standing changed (the group when the first one changed). */
   insert(key: string, index: number): number[] {
-    const first = this.first.get(key);
-    if (first === undefined) {
-      this.first.set(key, index);
+    this.reserveRow(index);
+    const hash = hashOf(key);
+    const slot = this.find(key, hash);
+    if (slot < 0) {
+      this.place(-slot - 1, hash, index);
       return [];
     }
-    const more = this.more.get(key) ?? [];
+    const first = this.slots[slot]! - 1;
+    const last = this.slots[slot + LAST]! - 1;
     if (index < first) {
-      this.first.set(key, index);
-      more.unshift(first);
-      this.more.set(key, more);
-      return [first, ...more.slice(1)];
+      const group = this.chainFrom(first);
+      this.link(NONE, index, first);
+      this.slots[slot] = index + 1;
+      return group;
     }
     // Rows arrive in order while a file is read: appending is the common case.
-    let at = more.length;
-    while (at > 0 && more[at - 1]! > index) at -= 1;
-    more.splice(at, 0, index);
-    this.more.set(key, more);
+    let before = last;
+    while (before > index) before = this.previous[before]!;
+    const after = this.following[before]!;
+    this.link(before, index, after);
+    if (after === NONE) this.slots[slot + LAST] = index + 1;
     return [];
   }
 
   /** Removes a row; answers the rows whose standing changed. */
   remove(key: string, index: number): number[] {
-    const first = this.first.get(key);
-    if (first === undefined) return [];
-    const more = this.more.get(key) ?? [];
-    if (first === index) {
-      const next = more.shift();
-      if (next === undefined) this.first.delete(key);
-      else this.first.set(key, next);
-      if (more.length === 0) this.more.delete(key);
-      return next === undefined ? [] : [next, ...more];
+    const slot = this.find(key, hashOf(key));
+    if (slot < 0 || index >= this.previous.length) return [];
+    const before = this.previous[index]!;
+    const after = this.following[index]!;
+    const first = this.slots[slot]! - 1;
+    if (before === NONE && first !== index) return []; // not in this group
+    if (before !== NONE) this.following[before] = after;
+    if (after !== NONE) this.previous[after] = before;
+    this.previous[index] = NONE;
+    this.following[index] = NONE;
+    if (after === NONE) this.slots[slot + LAST] = before + 1;
+    if (first !== index) return [];
+    if (after === NONE) {
+      this.slots[slot] = REMOVED;
+      return [];
     }
-    const at = more.indexOf(index);
-    if (at >= 0) more.splice(at, 1);
-    if (more.length === 0) this.more.delete(key);
-    return [];
+    this.slots[slot] = after + 1;
+    return this.chainFrom(after);
   }
 
   clear(): void {
-    this.first.clear();
-    this.more.clear();
+    this.slots.fill(EMPTY);
+    this.taken = 0;
+    this.previous.fill(NONE);
+    this.following.fill(NONE);
+  }
+
+  private chainFrom(first: number): number[] {
+    const rows: number[] = [];
+    for (let at = first; at !== NONE; at = this.following[at]!) rows.push(at);
+    return rows;
+  }
+
+  private link(before: number, index: number, after: number): void {
+    this.previous[index] = before;
+    this.following[index] = after;
+    if (before !== NONE) this.following[before] = index;
+    if (after !== NONE) this.previous[after] = index;
+  }
+
+  /** The slot holding the key (its offset in `slots`), or -(free slot + 1) where it would go. */
+  private find(key: string, hash: number): number {
+    const slots = this.slots;
+    const mask = slots.length / SLOT - 1;
+    let free = -1;
+    for (let at = hash & mask; ; at = (at + 1) & mask) {
+      const slot = at * SLOT;
+      const row = slots[slot]!;
+      if (row === EMPTY) return -((free >= 0 ? free : slot) + 1);
+      if (row === REMOVED) {
+        if (free < 0) free = slot;
+      } else if (slots[slot + HASH] === hash && this.keyOf(row - 1) === key) return slot;
+    }
+  }
+
+  private place(slot: number, hash: number, index: number): void {
+    if (this.slots[slot] === EMPTY) this.taken += 1;
+    this.slots[slot] = index + 1;
+    this.slots[slot + LAST] = index + 1;
+    this.slots[slot + HASH] = hash;
+    this.previous[index] = NONE;
+    this.following[index] = NONE;
+    // At most half full (removed slots included), so a probe stays short.
+    if (this.taken * 2 * SLOT > this.slots.length) this.rehash();
+  }
+
+  private rehash(): void {
+    const old = this.slots;
+    let live = 0;
+    for (let slot = 0; slot < old.length; slot += SLOT) if (old[slot]! > 0) live += 1;
+    let size = 1024;
+    while (size < live * 4) size *= 2;
+    const slots = new Int32Array(size * SLOT);
+    const mask = size - 1;
+    for (let from = 0; from < old.length; from += SLOT) {
+      if (old[from]! <= 0) continue;
+      let at = old[from + HASH]! & mask;
+      while (slots[at * SLOT] !== EMPTY) at = (at + 1) & mask;
+      slots.set(old.subarray(from, from + SLOT), at * SLOT);
+    }
+    this.slots = slots;
+    this.taken = live;
+  }
+
+  private reserveRow(index: number): void {
+    if (index < this.previous.length) return;
+    let size = this.previous.length;
+    while (size <= index) size *= 2;
+    const previous = new Int32Array(size).fill(NONE);
+    previous.set(this.previous);
+    this.previous = previous;
+    const following = new Int32Array(size).fill(NONE);
+    following.set(this.following);
+    this.following = following;
   }
 }

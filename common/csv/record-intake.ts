@@ -10,12 +10,16 @@ import { TEMPLATE_COLUMN_LABELS } from './template';
 export type FileError = { code: CsvFileErrorCode; message: string };
 export type FileNotice = { column?: string; message: string };
 
-const isBlank = (record: readonly string[]): boolean => record.every((cell) => cell.trim() === '');
+function isBlank(record: readonly string[]): boolean {
+  for (const cell of record) if (cell !== '' && cell.trim() !== '') return false;
+  return true;
+}
 
 /** `Note: …` in the first cell and nothing else: the line the template may carry under its header. */
 export function isNoteRecord(record: readonly string[]): boolean {
-  const [first = '', ...rest] = record;
-  return /^note:/i.test(first.trim()) && rest.every((cell) => cell.trim() === '');
+  const first = (record[0] ?? '').trim();
+  if (first.length < 5 || (first.charCodeAt(0) | 0x20) !== 0x6e) return false; // n or N
+  return /^note:/i.test(first) && isBlank(record.slice(1));
 }
 
 /** Feeds records in file order; `rows` holds the checked rows once the header was accepted. */

@@ -1,6 +1,11 @@
 // Per-row rules of an import file, shared by the desktop wizard (offline drafts) and the service
 // (import chunks). Every message names the row as a spreadsheet shows it, the column and the problem.
-import { normaliseContact, normaliseDeviceNumber, type ContactType } from '../contact';
+import {
+  isPlausibleEmail,
+  normaliseContact,
+  normaliseDeviceNumber,
+  type ContactType,
+} from '../contact';
 import { hasControlCharacter } from './control-characters';
 import { formulaTrigger, looksLikeFormula, restoreNeutralisedCell } from './formula';
 import {
@@ -92,45 +97,60 @@ export function checkImportRow(
   return checkImportRowWithKeys(rowNumber, cells, context).check;
 }
 
+/** Problems of one row, collected without a closure (this runs for every row of a big file). */
+class ProblemList {
+  readonly problems: ImportRowProblem[] = [];
+  constructor(private readonly rowNumber: number) {}
+
+  add(column: TemplateColumnKey, what: string, kind: ImportRowProblemKind = 'invalid'): void {
+    this.problems.push({ column, kind, message: rowProblemMessage(this.rowNumber, column, what) });
+  }
+}
+
+function checkName(
+  problems: ProblemList,
+  column: 'firstName' | 'lastName',
+  value: string | null | undefined,
+): string {
+  const text = cellText(value);
+  if (text === '') problems.add(column, 'is required.');
+  else if (text.length > MAX_NAME_LENGTH)
+    problems.add(column, `is longer than ${MAX_NAME_LENGTH} characters.`);
+  else if (hasControlCharacter(text)) {
+    problems.add(column, 'contains a line break, tab or other control character; remove it.');
+  } else if (looksLikeFormula(text)) {
+    problems.add(
+      column,
+      `"${text}" starts with "${formulaTrigger(text)}", which spreadsheets run as a formula; remove that character.`,
+    );
+  }
+  return text;
+}
+
 /** `checkImportRow` plus the row's normalised contact and number, each computed once. */
 export function checkImportRowWithKeys(
   rowNumber: number,
   cells: ImportRowCells,
   context: ImportRowRulesContext = {},
 ): { check: ImportRowCheck; keys: ImportRowKeys } {
-  const problems: ImportRowProblem[] = [];
-  const add = (column: TemplateColumnKey, what: string, kind: ImportRowProblemKind = 'invalid') =>
-    problems.push({ column, kind, message: rowProblemMessage(rowNumber, column, what) });
-
-  const name = (column: 'firstName' | 'lastName'): string => {
-    const text = cellText(cells[column]);
-    if (text === '') add(column, 'is required.');
-    else if (text.length > MAX_NAME_LENGTH)
-      add(column, `is longer than ${MAX_NAME_LENGTH} characters.`);
-    else if (hasControlCharacter(text)) {
-      add(column, 'contains a line break, tab or other control character; remove it.');
-    } else if (looksLikeFormula(text)) {
-      add(
-        column,
-        `"${text}" starts with "${formulaTrigger(text)}", which spreadsheets run as a formula; remove that character.`,
-      );
-    }
-    return text;
-  };
-  const firstName = name('firstName');
-  const lastName = name('lastName');
+  const list = new ProblemList(rowNumber);
+  const firstName = checkName(list, 'firstName', cells.firstName);
+  const lastName = checkName(list, 'lastName', cells.lastName);
 
   let contact: { contact: string; contactType: ContactType } | null = null;
   const contactText = cellText(cells.contact);
   if (contactText === '')
-    add('contact', 'is required: enter an email address or a device number with its country code.');
+    list.add(
+      'contact',
+      'is required: enter an email address or a device number with its country code.',
+    );
   else {
     const checked = normaliseContact(contactText);
     if (checked.ok) contact = { contact: checked.contact, contactType: checked.contactType };
-    else add('contact', checked.message);
+    else list.add('contact', checked.message);
   }
   if (contact && context.existingContacts?.has(contact.contact)) {
-    add('contact', `${contact.contact} already has an account.`, 'duplicate');
+    list.add('contact', `${contact.contact} already has an account.`, 'duplicate');
   }
 
   const maxLines = context.maxLinesAllowed ?? DEFAULT_MAX_LINES_ALLOWED;
@@ -139,7 +159,7 @@ export function checkImportRowWithKeys(
   if (linesText !== '') {
     const value = /^\d+$/.test(linesText) ? Number(linesText) : NaN;
     if (Number.isInteger(value) && value >= 1 && value <= maxLines) linesAllowed = value;
-    else add('linesAllowed', `"${linesText}" must be a whole number from 1 to ${maxLines}.`);
+    else list.add('linesAllowed', `"${linesText}" must be a whole number from 1 to ${maxLines}.`);
   }
 
   let permissionProfile: string | null = null;
@@ -150,7 +170,7 @@ export function checkImportRowWithKeys(
       const wanted = profileText.toLowerCase();
       const found = context.permissionProfileNames.find((n) => n.trim().toLowerCase() === wanted);
       if (found === undefined) {
-        add(
+        list.add(
           'permissionProfile',
           `there is no permission profile named "${profileText}" for this organization.`,
         );
@@ -163,17 +183,18 @@ export function checkImportRowWithKeys(
   if (numberText !== '') {
     const checked = normaliseDeviceNumber(numberText);
     if (checked.ok) number = checked.number;
-    else add('number', checked.message);
+    else list.add('number', checked.message);
   }
   if (number !== null && context.poolNumbers) {
     const state = context.poolNumbers.get(number)?.toLowerCase();
-    if (state === undefined) add('number', `${number} is not in this organization's pool.`);
+    if (state === undefined) list.add('number', `${number} is not in this organization's pool.`);
     else if (!ASSIGNABLE_STATES.has(state)) {
-      add('number', `${number} is ${state}; choose an Available or Reserved number.`);
+      list.add('number', `${number} is ${state}; choose an Available or Reserved number.`);
     }
   }
 
   const keys = { contact: contact?.contact ?? null, number };
+  const problems = list.problems;
   if (problems.length > 0 || contact === null) {
     return { check: { ok: false, row: null, problems }, keys };
   }
@@ -185,6 +206,50 @@ export function checkImportRowWithKeys(
     },
     keys,
   };
+}
+
+/** First characters that make the full rules look closer: blanks, a formula trigger, an apostrophe. */
+const NOT_PLAIN_FIRST = new Set([..." =+-@'＝＋－＠"].map((character) => character.charCodeAt(0)));
+
+/** A name every name rule passes: 1–100 characters, no control character, no formula start. */
+function isPlainName(text: string): boolean {
+  if (text.length === 0 || text.length > MAX_NAME_LENGTH) return false;
+  if (NOT_PLAIN_FIRST.has(text.charCodeAt(0))) return false;
+  for (let at = 0; at < text.length; at += 1) {
+    const code = text.charCodeAt(at);
+    if (code < 0x20 || code === 0x7f) return false;
+  }
+  return true;
+}
+
+/**
+ * The common case of a big file at a glance: trimmed cells holding two plain names, an email, at
+ * most a one-digit line count and nothing else. Answers the row's normalised contact when every
+ * rule passes (exactly what `checkImportRowWithKeys` would answer), or null when the row needs
+ * the full rules — which then decide. Nothing is allocated but the lower-cased email.
+ */
+export function plainRowContact(
+  cells: ImportRowCells,
+  context: ImportRowRulesContext,
+): string | null {
+  const { firstName, lastName, contact, linesAllowed, permissionProfile, number } = cells;
+  if (typeof firstName !== 'string' || !isPlainName(firstName) || firstName.trim() !== firstName)
+    return null;
+  if (typeof lastName !== 'string' || !isPlainName(lastName) || lastName.trim() !== lastName)
+    return null;
+  if (permissionProfile || number) return null;
+  if (linesAllowed !== '' && linesAllowed !== undefined && linesAllowed !== null) {
+    if (typeof linesAllowed !== 'string' || linesAllowed.length !== 1) return null;
+    const lines = linesAllowed.charCodeAt(0) - 0x30;
+    if (lines < 1 || lines > 9 || lines > (context.maxLinesAllowed ?? DEFAULT_MAX_LINES_ALLOWED))
+      return null;
+  }
+  if (typeof contact !== 'string' || contact.length === 0 || contact.charCodeAt(0) === 0x27)
+    return null;
+  if (contact.indexOf('@') < 0 || contact.trim() !== contact) return null;
+  const email = /[A-Z]/.test(contact) ? contact.toLowerCase() : contact;
+  if (!isPlausibleEmail(email) || context.existingContacts?.has(email)) return null;
+  return email;
 }
 
 /**
