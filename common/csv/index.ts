@@ -6,5 +6,4 @@ export * from './formula';
 export * from './writer';
 export * from './row-rules';
 export * from './control-characters';
-export * from './import-file';
 export * from './file-check';

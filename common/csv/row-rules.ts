@@ -87,7 +87,7 @@ function cellText(value: string | number | null | undefined): string {
 
 /**
  * Checks one row on its own (no memory of other rows). `rowNumber` is the spreadsheet row
- * (header = row 1). Use `createImportRowChecker` to also flag repeats within a file.
+ * (header = row 1). Repeats within a file are the engine's (CheckedRows, key indexes).
  */
 export function checkImportRow(
   rowNumber: number,
@@ -250,53 +250,6 @@ export function plainRowContact(
   const email = /[A-Z]/.test(contact) ? contact.toLowerCase() : contact;
   if (!isPlausibleEmail(email) || context.existingContacts?.has(email)) return null;
   return email;
-}
-
-/**
- * A checker for a whole file: each row is checked on its own, and a contact or number that came
- * on an earlier row (after normalisation) is flagged on the later rows.
- */
-export function createImportRowChecker(context: ImportRowRulesContext = {}) {
-  const contactRows = new Map<string, number>();
-  const numberRows = new Map<string, number>();
-  return {
-    check(rowNumber: number, cells: ImportRowCells): ImportRowCheck {
-      const { check: result, keys } = checkImportRowWithKeys(rowNumber, cells, context);
-      const problems: ImportRowProblem[] = [...result.problems];
-      if (keys.contact !== null) {
-        const first = contactRows.get(keys.contact);
-        if (first === undefined) contactRows.set(keys.contact, rowNumber);
-        else {
-          problems.push({
-            column: 'contact',
-            kind: 'duplicate',
-            message: rowProblemMessage(
-              rowNumber,
-              'contact',
-              `${keys.contact} is already on row ${first}.`,
-            ),
-          });
-        }
-      }
-      if (keys.number !== null) {
-        const first = numberRows.get(keys.number);
-        if (first === undefined) numberRows.set(keys.number, rowNumber);
-        else {
-          problems.push({
-            column: 'number',
-            kind: 'invalid',
-            message: rowProblemMessage(
-              rowNumber,
-              'number',
-              `${keys.number} is already given to row ${first}.`,
-            ),
-          });
-        }
-      }
-      if (problems.length === 0 && result.ok) return result;
-      return { ok: false, row: null, problems };
-    },
-  };
 }
 
 /** `duplicate` when every problem of a row is a repeat of a contact, else `invalid`. */
