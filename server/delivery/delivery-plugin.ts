@@ -2,7 +2,7 @@
 // the batch in flight) when it closes. Transports and tuning come from the service's config.
 import { errorFacts } from '../http/request-log';
 import type { FastifyInstance } from 'fastify';
-import { closeTransports, transportsFromEnv } from './transports-from-env';
+import { closeTransports, configuredTransports } from './configured-transports';
 import { createOutboxWorker, type OutboxWorker } from './worker';
 
 declare module 'fastify' {
@@ -22,12 +22,8 @@ export function registerDeliveryWorker(app: FastifyInstance): void {
   });
   app.addHook('onReady', async () => {
     const { deps } = app;
-    const transports = transportsFromEnv({
-      LINEDESK_SMTP_URL: deps.config.smtpUrl,
-      LINEDESK_SMTP_TLS: deps.config.smtpTls,
-      LINEDESK_SMS_URL: deps.config.smsUrl,
-      LINEDESK_SMS_TOKEN: deps.config.smsToken,
-      LINEDESK_SMTP_FROM: deps.config.smtpFrom,
+    const transports = configuredTransports({
+      ...deps.config,
       smtpConnections: deps.config.delivery.concurrency,
     });
     if (Object.keys(transports).length === 0) return;

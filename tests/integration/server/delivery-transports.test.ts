@@ -3,7 +3,10 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createSmsTransport } from '../../../server/delivery/sms-transport';
 import { createSmtpTransport } from '../../../server/delivery/smtp-transport';
 import { DeliveryError } from '../../../server/delivery/transport';
-import { transportsFromEnv, closeTransports } from '../../../server/delivery/transports-from-env';
+import {
+  configuredTransports,
+  closeTransports,
+} from '../../../server/delivery/configured-transports';
 import {
   startSmsPeer,
   startSmtpPeer,
@@ -116,9 +119,9 @@ describe('SMS transport', () => {
     expect(peer.refusals).toBe(4);
   });
 
-  it('is built from the environment only for configured channels', async () => {
-    expect(Object.keys(transportsFromEnv({}))).toEqual([]);
-    const transports = transportsFromEnv({ LINEDESK_SMS_URL: peer.url, LINEDESK_SMS_TOKEN: 't' });
+  it('is built from the config only for configured channels', async () => {
+    expect(Object.keys(configuredTransports({}))).toEqual([]);
+    const transports = configuredTransports({ smsUrl: peer.url, smsToken: 't' });
     expect(Object.keys(transports)).toEqual(['sms']);
     await transports.sms?.send(sms);
     expect(peer.received[0]?.authorization).toBe('Bearer t');
