@@ -10,7 +10,7 @@ import {
 import {
   createPermissionProfile,
   listPermissionProfiles,
-} from '../domain/setup/permission-profiles';
+} from '../domain/permission-profiles/permission-profiles';
 import { authenticate, requirePrivilege, signedIn } from '../http/auth';
 import { replyWithOutcome, scopeOf, valueOrThrow } from '../http/outcome-reply';
 

@@ -20,7 +20,7 @@ import { isoNow, parseJson } from '../../db/values';
 import type { AccountsContext } from '../accounts/account-context';
 import { prepareOrganization } from '../accounts/create-account';
 import type { Failure } from '../outcome';
-import { visibleProfiles } from '../setup/permission-profiles';
+import { visibleProfiles } from '../permission-profiles/permission-profiles';
 import type { Kysely } from 'kysely';
 import type { Database } from '../../db/schema';
 import { createChunkAccounts, type ChunkCandidate } from './chunk-accounts';
