@@ -7,6 +7,7 @@ import type { AppDeps } from '../deps';
 import type { AccountRow, Database, NumberRow, OrganizationRow } from '../db/schema';
 import { newId } from '../db/values';
 import { rebuildAccountCounts } from '../domain/accounts/account-counts';
+import { rebuildAccountSearch } from '../domain/accounts/account-search-index';
 import { isPostgres } from '../domain/organization-context';
 import { inTransaction } from '../domain/transaction';
 import { withoutIndexes } from './bulk-load';
@@ -148,6 +149,7 @@ export async function seedManyAccounts(
     withoutIndexes(deps.db, 'accounts', async () => {
       await insertAccounts(deps.db, organizations, count, progress);
       await rebuildAccountCounts(deps.db);
+      if (!isPostgres(deps.db)) await rebuildAccountSearch(deps.db);
     }),
   );
   if (isPostgres(deps.db)) await sql`vacuum analyze`.execute(deps.db);

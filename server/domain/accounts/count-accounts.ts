@@ -8,8 +8,7 @@ import {
 import { type Db } from '../organization-context';
 import { type Scope } from '../scope';
 import { success, type Outcome } from '../outcome';
-import { storedStatusCounts } from './account-counts';
-import { coverageOf, filteredAccounts } from './list-accounts';
+import { accountFilter, statusCountsOf } from './list-accounts';
 
 /** Accounts per status (every status present, zero when none) and their total; 404 outside the scope. */
 export async function countAccounts(
@@ -17,15 +16,15 @@ export async function countAccounts(
   scope: Scope,
   query: AccountCountsQuery,
 ): Promise<Outcome<AccountCounts>> {
-  const filtered = await filteredAccounts(db, scope, query);
-  if (!filtered.ok) return filtered;
-  if (!query.q?.trim() && !query.dateField) {
-    // Without a text search or a time window: the counts the database keeps (migration 007).
-    const byStatus = await storedStatusCounts(db, await coverageOf(db, scope, query));
-    const total = Object.values(byStatus).reduce((sum, count) => sum + count, 0);
-    return success({ total, byStatus });
+  const filter = await accountFilter(db, scope, query);
+  if (!filter.ok) return filter;
+  // Counts kept by the database or its search index when they can tell (see statusCountsOf).
+  const kept = await statusCountsOf(db, scope, query, filter.value);
+  if (kept) {
+    const total = Object.values(kept).reduce((sum, count) => sum + count, 0);
+    return success({ total, byStatus: kept });
   }
-  const rows = await filtered.value
+  const rows = await filter.value.base
     .clearSelect()
     .select((eb) => ['accounts.status', eb.fn.countAll().as('count')])
     .groupBy('accounts.status')

@@ -24,7 +24,14 @@ import {
   searchFieldSeparator,
 } from '../phone-search';
 import { storedStatusCounts, type Coverage } from './account-counts';
-import { containsLike, trigramSearchable } from './account-search-index';
+import {
+  containsLike,
+  ftsMatch,
+  matchCount,
+  matchCountsByStatus,
+  matchedAccounts,
+  trigramSearchable,
+} from './account-search-index';
 import { toAccount } from './account-view';
 
 const sortColumns: Record<Exclude<AccountSortField, 'status'>, keyof AccountRow> = {
@@ -87,18 +94,25 @@ function perColumnSearch(q: string, digits: string | null): Expression<SqlBool>[
 }
 
 /**
- * The same matches over the derived columns (migration 003): search_text holds the lower-cased
- * "first last", username, contact, number and personal phone; phone_text the phone fields as stored.
- * On PostgreSQL texts of 3+ characters go through the trigram indexes (migration 004); else a scan.
+ * What the derived columns (migration 003) are searched for: search_text holds the lower-cased
+ * "first last", username, contact, number and personal phone; phone_text the phone fields as
+ * stored. A digits-only query is already matched by search_text (it holds the phone fields too).
+ */
+function searchTexts(q: string, digits: string | null): { lowered: string; phone: string | null } {
+  const phone = digits && digits !== `%${q}%` ? digits.slice(1, -1) : null;
+  return { lowered: q.toLowerCase(), phone };
+}
+
+/**
+ * The same matches over the derived columns. On PostgreSQL texts of 3+ characters go through the
+ * trigram indexes (migration 004); else a scan (on SQLite the index is chosen in textSearch).
  */
 function derivedColumnSearch(
   q: string,
   digits: string | null,
   sqlite: boolean,
 ): Expression<SqlBool> {
-  const lowered = q.toLowerCase();
-  // A digits-only query is already matched by search_text (it holds the phone fields too).
-  const phone = digits && digits !== `%${q}%` ? digits.slice(1, -1) : null;
+  const { lowered, phone } = searchTexts(q, digits);
   const texts: [string, string][] = [['accounts.search_text', lowered]];
   if (phone) texts.push(['accounts.phone_text', phone]);
   const indexed = texts.every(([, text]) => trigramSearchable(text));
@@ -106,9 +120,36 @@ function derivedColumnSearch(
   return anyOf(texts.map(([column, text]) => containsSubstring(column, text, sqlite)));
 }
 
+/**
+ * A search finding more accounts than this walks the order's index testing each row (a page needs
+ * few rows when matches are dense); fewer are read through the FTS5 index and sorted.
+ */
+const broadSearch = 5_000;
+
+/**
+ * The `q` condition, and on SQLite the FTS5 MATCH that finds exactly the same accounts (migration
+ * 008; null for texts under 3 characters or holding the field separator), which also counts them.
+ */
+async function textSearch(
+  db: Db,
+  q: string,
+  sqlite: boolean,
+): Promise<{ condition: Expression<SqlBool>; match: string | null }> {
+  const digits = phoneDigitsPattern(q);
+  if (q.includes(searchFieldSeparator))
+    return { condition: anyOf(perColumnSearch(q, digits)), match: null };
+  const scan = derivedColumnSearch(q, digits, sqlite);
+  if (!sqlite) return { condition: scan, match: null };
+  const { lowered, phone } = searchTexts(q, digits);
+  const match = ftsMatch(lowered, phone);
+  if (!match) return { condition: scan, match };
+  const narrow = (await matchCount(db, match)) <= broadSearch;
+  return { condition: narrow ? matchedAccounts(match) : scan, match };
+}
+
 /** `a or b or …` as one expression. */
 function anyOf(matches: Expression<SqlBool>[]): Expression<SqlBool> {
-  return sql<SqlBool>`${sql.join(matches, sql` or `)}`;
+  return sql<SqlBool>`(${sql.join(matches, sql` or `)})`;
 }
 
 const dateColumns = {
@@ -117,40 +158,55 @@ const dateColumns = {
   activatedAt: 'accounts.activated_at',
 } as const;
 
-/** The filtered query (no order, no paging), or 404 when the organization filter is outside the scope. */
-export async function filteredAccounts(db: Db, scope: Scope, query: ExportAccountsQuery) {
+/** A condition on an organization id column (of accounts, or of the search keys). */
+type OrganizationCondition = (column: Expression<unknown>) => Expression<SqlBool>;
+
+/**
+ * The accounts a query asks for (no order, no paging); `inOrganizations` is its organization filter
+ * as a condition on any organization id column, `match` its SQLite FTS5 search (see textSearch).
+ */
+export async function accountFilter(db: Db, scope: Scope, query: ExportAccountsQuery) {
   let base = db.selectFrom('accounts').selectAll('accounts');
   const sqlite = db.getExecutor().adapter instanceof SqliteAdapter;
   const q = query.q?.trim();
-  // A text search reads every row of the organization for its total anyway: on SQLite a plain scan
-  // of the table does that faster than lookups through the organization index (unary + skips it).
-  const inOrganization = (id: string) =>
-    sqlite && q
-      ? base.where(sql<SqlBool>`+${sql.ref('accounts.organization_id')} = ${id}`)
-      : base.where('accounts.organization_id', '=', id);
-  const inOrganizationSubtree = async (path: string) => {
+  const search = q ? await textSearch(db, q, sqlite) : null;
+  // A text search the index cannot serve reads every row of the organization for its total
+  // anyway: on SQLite a plain scan of the table does that faster than lookups through the
+  // organization index (unary + skips it).
+  const scanned = sqlite && search !== null && search.match === null;
+  let inOrganizations: OrganizationCondition;
+  let several = true;
+  const one =
+    (id: string): OrganizationCondition =>
+    (column) =>
+      sql<SqlBool>`${column} = ${id}`;
+  const subtree = async (path: string): Promise<OrganizationCondition> => {
     const organizations = subtreeIds(db, path);
     const first2 = await organizations.limit(2).execute();
     // One organization: equality, served by the (organization, order…) index.
-    if (first2.length === 1) return inOrganization(first2[0]!.id);
-    // A subtree usually holds most accounts: SQLite (no statistics) would look them up by
-    // organization and sort them all; unary + makes it walk the order's index instead and stop
-    // after one page. PostgreSQL decides from its statistics.
-    const column = sqlite
-      ? sql`+${sql.ref('accounts.organization_id')}`
-      : sql.ref('accounts.organization_id');
-    return base.where(sql<SqlBool>`${column} in (${organizations})`);
+    if (first2.length === 1) {
+      several = false;
+      return one(first2[0]!.id);
+    }
+    return (column) => sql<SqlBool>`${column} in (${organizations})`;
   };
   if (query.organizationId !== undefined) {
     const organizationFound = await organizationInScope(db, scope, query.organizationId);
     if (!organizationFound.ok) return organizationFound;
     const organization = organizationFound.value;
-    base = query.includeSubOrganizations
-      ? await inOrganizationSubtree(organization.path)
-      : inOrganization(organization.id);
+    if (query.includeSubOrganizations) inOrganizations = await subtree(organization.path);
+    else {
+      several = false;
+      inOrganizations = one(organization.id);
+    }
   } else {
-    base = await inOrganizationSubtree(scope.path);
+    inOrganizations = await subtree(scope.path);
   }
+  // A subtree usually holds most accounts: SQLite (no statistics) would look them up by
+  // organization and sort them all; unary + makes it walk the order's index instead and stop
+  // after one page. PostgreSQL decides from its statistics.
+  const column = sql.ref('accounts.organization_id');
+  base = base.where(inOrganizations(sqlite && (several || scanned) ? sql`+${column}` : column));
   if (query.status && query.status.length > 0) {
     base = base.where('accounts.status', 'in', query.status);
     // The same filter on the default order's rank, which the order indexes lead with.
@@ -161,13 +217,14 @@ export async function filteredAccounts(db: Db, scope: Scope, query: ExportAccoun
     if (query.from) base = base.where(column, '>=', new Date(query.from).toISOString());
     if (query.to) base = base.where(column, '<', new Date(query.to).toISOString());
   }
-  if (q) {
-    const digits = phoneDigitsPattern(q);
-    base = q.includes(searchFieldSeparator)
-      ? base.where((eb) => eb.or(perColumnSearch(q, digits)))
-      : base.where(derivedColumnSearch(q, digits, sqlite));
-  }
-  return success(base);
+  if (search) base = base.where(search.condition);
+  return success({ base, inOrganizations, match: search?.match ?? null });
+}
+
+/** The filtered query (no order, no paging), or 404 when the organization filter is outside the scope. */
+export async function filteredAccounts(db: Db, scope: Scope, query: ExportAccountsQuery) {
+  const filter = await accountFilter(db, scope, query);
+  return filter.ok ? success(filter.value.base) : filter;
 }
 
 type FilteredAccounts = Extract<
@@ -175,7 +232,11 @@ type FilteredAccounts = Extract<
   { ok: true }
 >['value'];
 
-/** Applies the requested order (stable: ties broken by name and id). */
+/**
+ * Applies the requested order (stable: ties broken by name and id). A descending sort is the exact
+ * reverse of the ascending one (ties too, accounts without the value still last), so one index per
+ * column serves both directions (migration 008).
+ */
 export function orderAccounts(
   base: FilteredAccounts,
   sort: AccountSort | undefined,
@@ -184,7 +245,7 @@ export function orderAccounts(
   let ordered = base;
   if (!sort || sort.field === 'status') {
     ordered = ordered.orderBy(statusRank, direction);
-  } else if (sort.field === 'lastName' && direction === 'asc') {
+  } else if (sort.field === 'lastName') {
     // Already the tie-break order below (served by the accounts_name_order index).
   } else if (notNullSortFields.has(sort.field)) {
     ordered = ordered.orderBy(`accounts.${sortColumns[sort.field]}`, direction);
@@ -195,9 +256,9 @@ export function orderAccounts(
     );
   }
   return ordered
-    .orderBy('accounts.last_name')
-    .orderBy('accounts.first_name')
-    .orderBy('accounts.id');
+    .orderBy('accounts.last_name', direction)
+    .orderBy('accounts.first_name', direction)
+    .orderBy('accounts.id', direction);
 }
 
 /** One page of the accounts grid. */
@@ -206,9 +267,9 @@ export async function listAccounts(
   scope: Scope,
   query: ListAccountsQuery,
 ): Promise<Outcome<AccountPage>> {
-  const filtered = await filteredAccounts(db, scope, query);
-  if (!filtered.ok) return filtered;
-  const ordered = orderAccounts(filtered.value, query.sort);
+  const filter = await accountFilter(db, scope, query);
+  if (!filter.ok) return filter;
+  const ordered = orderAccounts(filter.value.base, query.sort);
   // Deep pages: the ids of the page are found walking the order's index alone (its entries hold
   // the organization too), then only those rows are read — not every row OFFSET skips.
   const ids = await ordered
@@ -230,9 +291,7 @@ export async function listAccounts(
           )
           .execute();
   const byId = new Map(rows.map((row) => [row.id, row]));
-  const total = query.q?.trim()
-    ? await countFiltered(filtered.value)
-    : await storedTotal(db, scope, query);
+  const total = await totalOf(db, scope, query, filter.value);
   return success({
     items: ids.flatMap(({ id }) => {
       const row = byId.get(id);
@@ -244,20 +303,46 @@ export async function listAccounts(
   });
 }
 
-async function countFiltered(filtered: FilteredAccounts): Promise<number> {
-  const row = await filtered
+export type AccountFilter = Extract<
+  Awaited<ReturnType<typeof accountFilter>>,
+  { ok: true }
+>['value'];
+
+/** The list's total: kept counts without a search, the search index's counts, else counted. */
+async function totalOf(
+  db: Db,
+  scope: Scope,
+  query: ListAccountsQuery,
+  filter: AccountFilter,
+): Promise<number> {
+  const statuses: readonly AccountStatus[] =
+    query.status && query.status.length > 0 ? query.status : accountStatuses;
+  const sum = (counts: Record<AccountStatus, number>) =>
+    statuses.reduce((total, status) => total + counts[status], 0);
+  const counts = await statusCountsOf(db, scope, query, filter);
+  if (counts) return sum(counts);
+  const row = await filter.base
     .clearSelect()
     .select((eb) => eb.fn.countAll().as('total'))
     .executeTakeFirst();
   return Number(row?.total ?? 0);
 }
 
-/** The total without a text search, from the counts the database keeps (migration 007). */
-async function storedTotal(db: Db, scope: Scope, query: ListAccountsQuery): Promise<number> {
-  const counts = await storedStatusCounts(db, await coverageOf(db, scope, query));
-  const statuses: readonly AccountStatus[] =
-    query.status && query.status.length > 0 ? query.status : accountStatuses;
-  return statuses.reduce((sum, status) => sum + counts[status], 0);
+/**
+ * Accounts per status without counting the accounts, or null when only counting can tell: the
+ * counts the database keeps (migration 007) without a search, the search index's (008) with one.
+ * The status filter is left to the caller; a time window always needs counting.
+ */
+export async function statusCountsOf(
+  db: Db,
+  scope: Scope,
+  query: ExportAccountsQuery,
+  filter: AccountFilter,
+): Promise<Record<AccountStatus, number> | null> {
+  if (query.dateField) return null;
+  if (!query.q?.trim()) return storedStatusCounts(db, await coverageOf(db, scope, query));
+  if (filter.match === null) return null;
+  return matchCountsByStatus(db, filter.match, filter.inOrganizations);
 }
 
 /** The organizations a query covers: its organization (with its subtree if asked), or the scope's. */

@@ -44,6 +44,17 @@ describe.each(serviceBackends())('seeding many accounts on $name', (backend) => 
       .select((eb) => eb.fn.countAll().as('n'))
       .executeTakeFirstOrThrow();
     expect(counts.body.total).toBe(Number(recount.n));
+    // The search (its index rebuilt after the load on SQLite) finds the seeded accounts too.
+    const last = await service.db
+      .selectFrom('accounts')
+      .select(['id', 'contact'])
+      .orderBy('created_at', 'desc')
+      .executeTakeFirstOrThrow();
+    const searched = await service.request('GET', '/api/v1/accounts', {
+      token,
+      query: { q: last.contact },
+    });
+    expect(searched.body.items.map((a: { id: string }) => a.id)).toContain(last.id);
 
     const activatedWithout = await service.db
       .selectFrom('accounts')
