@@ -2,7 +2,7 @@
 // bench module side by side in one process, prints a table and writes bench/results/latest.json
 // (flat `key: number`). The PostgreSQL figures use the bench's own throwaway cluster.
 // No thresholds here: figures and ratios are read by people (bench/README.md).
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { cpus, totalmem } from 'node:os';
 import path from 'node:path';
 import { accountListBench } from './account-list';
@@ -27,14 +27,21 @@ const modules: BenchModule[] = [
 ];
 
 const quick = process.argv.includes('--quick');
-const only = process.argv.find((arg) => arg.startsWith('--only='))?.slice('--only='.length);
+/** `--only=a,b` or `--only a,b`: module names, a hyphen standing for a space (`accounts-list`). */
+function onlyNames(argv: string[]): string[] | undefined {
+  const at = argv.findIndex((arg) => arg === '--only' || arg.startsWith('--only='));
+  if (at < 0) return undefined;
+  const value = argv[at]!.startsWith('--only=') ? argv[at]!.slice('--only='.length) : argv[at + 1];
+  return (value ?? '').split(',').map((name) => name.trim().replaceAll('-', ' '));
+}
+const only = onlyNames(process.argv);
 const postgresUrl = process.argv.includes('--no-postgres') ? undefined : startBenchPostgres();
 const context: BenchContext = { quick, postgresUrl };
 const figures: BenchFigure[] = [];
 const started = performance.now();
 try {
   for (const module of modules) {
-    if (only && !only.split(',').includes(module.name)) continue;
+    if (only && !only.includes(module.name)) continue;
     const at = performance.now();
     process.stdout.write(`${module.name}… `);
     figures.push(...(await module.run(context)));
@@ -57,9 +64,9 @@ console.log(`(${((performance.now() - started) / 1000).toFixed(0)} s)`);
 const outDir = path.join(import.meta.dirname, 'results');
 mkdirSync(outDir, { recursive: true });
 const file = path.join(outDir, 'latest.json');
-writeFileSync(
-  file,
-  JSON.stringify(Object.fromEntries(figures.map((f) => [f.key, f.value])), null, 2) + '\n',
-);
+// A partial run (--only) updates its own keys and keeps the others' last figures.
+const previous = only && existsSync(file) ? (JSON.parse(readFileSync(file, 'utf8')) as object) : {};
+const latest = { ...previous, ...Object.fromEntries(figures.map((f) => [f.key, f.value])) };
+writeFileSync(file, JSON.stringify(latest, null, 2) + '\n');
 console.log(`written to ${path.relative(process.cwd(), file)}`);
 process.exit(0);
