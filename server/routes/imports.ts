@@ -111,9 +111,8 @@ export const importRoutes: FastifyPluginAsyncZod = async (app) => {
     },
     async (request) => {
       const context = accountsContextOf(request);
-      const job = valueOrThrow(
-        await inTransaction(db, (trx) => completeImport(trx, context, request.params.id, postgres)),
-      );
+      // Its own transactions: one per batch of invitations (domain/imports/complete-import.ts).
+      const job = valueOrThrow(await completeImport(db, context, request.params.id, postgres));
       // The invitations are queued: no need to wait for the worker's next poll.
       if (job.counts.invited > 0) app.deliveryWorker?.wake();
       return job;

@@ -1,19 +1,121 @@
-// Completes an import job, synchronously. With `invite`, every account the job created that is
-// still Not Invited is invited through the accounts domain (capacity rule, all or nothing) in the
-// same transaction as the job's status change: a 409 NOT_ENOUGH_NUMBERS leaves every account Not
-// Invited and the job open, and a second call (even a concurrent one, which waits for the job row
-// lock on PostgreSQL or the single writer on SQLite) finds the job completed and invites nobody.
-import type { Kysely } from 'kysely';
+// Completes an import job. With `invite`, every account the job created that is still Not Invited
+// is invited through the accounts domain in batches, each its own short transaction (100,000
+// accounts never sit in one array, one statement or one transaction holding the writer):
+// - first the capacity rule for the whole job (one grouped query): a 409 NOT_ENOUGH_NUMBERS leaves
+//   every account Not Invited and the job open;
+// - each batch locks the job row (PostgreSQL; SQLite has one writer), stops if the job is no longer
+//   open, invites the next Not Invited accounts and adds them to the job's invited count;
+// - once none is left, the job is marked completed. A concurrent call invites other batches or
+//   finds the job completed; a call after a crash carries on where the batches stopped.
+import { sql, type Kysely } from 'kysely';
 import type { ImportJob } from '../../../common/api/imports';
 import type { Database } from '../../db/schema';
+import type { ImportJobsTable } from '../../db/schema-imports';
 import { isSet, isoNow } from '../../db/values';
 import type { AccountsContext } from '../accounts/account-context';
+import { notEnoughNumbers } from '../accounts/account-rules';
 import { inviteAccounts } from '../accounts/invite-accounts';
 import { recordAudit } from '../audit/record-audit';
+import { computeCapacities } from '../capacity';
+import { lockOrganizations } from '../organization-context';
 import { notFoundFailure, success, type Outcome } from '../outcome';
-import { findJobInScope, importsDb, toImportJob } from './import-job';
+import { inTransaction } from '../transaction';
+import { findJobInScope, importsDb, toImportJob, type ImportsDb } from './import-job';
 
-export async function completeImport(
+/** Accounts invited per transaction: bounded memory, statements and writer time. */
+export const inviteBatchSize = 500;
+
+/** Where the previous batch ended, in the job's row order. */
+interface Cursor {
+  chunkIndex: number;
+  position: number;
+}
+
+/** The job's created accounts still Not Invited, in row order. */
+function notInvitedOfJob(db: ImportsDb, jobId: string) {
+  return db
+    .selectFrom('import_rows')
+    .innerJoin('accounts', 'accounts.id', 'import_rows.account_id')
+    .where('import_rows.job_id', '=', jobId)
+    .where('import_rows.outcome', '=', 'created')
+    .where('accounts.status', '=', 'not_invited');
+}
+
+/** The capacity rule over every account the job still has to invite (nothing invited on failure). */
+async function checkCapacity(db: ImportsDb, jobId: string): Promise<Outcome<null>> {
+  const needed = await notInvitedOfJob(db, jobId)
+    .where('accounts.number', 'is', null)
+    .select(['accounts.organization_id', sql<number>`count(*)`.as('needed')])
+    .groupBy('accounts.organization_id')
+    .execute();
+  if (needed.length === 0) return success(null);
+  await lockOrganizations(
+    db,
+    needed.map((row) => row.organization_id),
+  );
+  const capacities = await computeCapacities(
+    db,
+    needed.map((row) => row.organization_id),
+  );
+  for (const row of needed) {
+    const capacity = capacities.get(row.organization_id) ?? 0;
+    if (Number(row.needed) > capacity)
+      return notEnoughNumbers(row.organization_id, Number(row.needed), capacity);
+  }
+  return success(null);
+}
+
+type Step = { done: ImportJobsTable } | { next: Cursor | null };
+
+/** One batch: the next Not Invited accounts after `cursor` invited, counted on the job. */
+async function inviteBatch(
+  trx: Kysely<Database>,
+  context: AccountsContext,
+  jobId: string,
+  cursor: Cursor | null,
+  postgres: boolean,
+): Promise<Outcome<Step>> {
+  const db = importsDb(trx);
+  const job = await findJobInScope(db, context.scope, jobId, { forUpdate: true, postgres });
+  if (!job) return notFoundFailure('That import');
+  if (job.status !== 'open') return success({ done: job });
+  let query = notInvitedOfJob(db, jobId);
+  if (cursor) {
+    query = query.where(({ eb, or, and }) =>
+      or([
+        eb('import_rows.chunk_index', '>', cursor.chunkIndex),
+        and([
+          eb('import_rows.chunk_index', '=', cursor.chunkIndex),
+          eb('import_rows.position', '>', cursor.position),
+        ]),
+      ]),
+    );
+  }
+  const batch = await query
+    .select(['accounts.id', 'import_rows.chunk_index', 'import_rows.position'])
+    .orderBy('import_rows.chunk_index')
+    .orderBy('import_rows.position')
+    .limit(inviteBatchSize)
+    .execute();
+  if (batch.length === 0) return success({ next: null });
+  const outcome = await inviteAccounts(
+    trx,
+    context,
+    batch.map((row) => row.id),
+  );
+  if (!outcome.ok) return outcome;
+  const invited = outcome.value.results.filter((result) => result.ok).length;
+  await db
+    .updateTable('import_jobs')
+    .set((eb) => ({ invited_count: eb('invited_count', '+', invited) }))
+    .where('id', '=', jobId)
+    .execute();
+  const last = batch.at(-1)!;
+  return success({ next: { chunkIndex: last.chunk_index, position: last.position } });
+}
+
+/** Marks the job completed (unless a concurrent call did) and audits it. */
+async function finish(
   trx: Kysely<Database>,
   context: AccountsContext,
   jobId: string,
@@ -23,33 +125,10 @@ export async function completeImport(
   const job = await findJobInScope(db, context.scope, jobId, { forUpdate: true, postgres });
   if (!job) return notFoundFailure('That import');
   if (job.status !== 'open') return success(toImportJob(job));
-
-  let invited = 0;
-  if (isSet(job.invite)) {
-    const created = await db
-      .selectFrom('import_rows')
-      .innerJoin('accounts', 'accounts.id', 'import_rows.account_id')
-      .select('accounts.id')
-      .where('import_rows.job_id', '=', job.id)
-      .where('import_rows.outcome', '=', 'created')
-      .where('accounts.status', '=', 'not_invited')
-      .orderBy('import_rows.chunk_index')
-      .orderBy('import_rows.position')
-      .execute();
-    if (created.length > 0) {
-      const outcome = await inviteAccounts(
-        trx,
-        context,
-        created.map((row) => row.id),
-      );
-      if (!outcome.ok) return outcome;
-      invited = outcome.value.results.filter((result) => result.ok).length;
-    }
-  }
   const now = isoNow(context.invitation.now);
   await db
     .updateTable('import_jobs')
-    .set({ status: 'completed', completed_at: now, updated_at: now, invited_count: invited })
+    .set({ status: 'completed', completed_at: now, updated_at: now })
     .where('id', '=', job.id)
     .execute();
   await recordAudit(trx, {
@@ -58,15 +137,43 @@ export async function completeImport(
     targetType: 'import',
     targetId: job.id,
     organizationId: job.organization_id,
-    details: { invited },
+    details: { invited: Number(job.invited_count) },
   });
-  return success(
-    toImportJob({
-      ...job,
-      status: 'completed',
-      completed_at: now,
-      updated_at: now,
-      invited_count: invited,
-    }),
-  );
+  return success(toImportJob({ ...job, status: 'completed', completed_at: now, updated_at: now }));
+}
+
+/** Completes the job (inviting its accounts when it asks to); 404 outside the caller's scope. */
+export async function completeImport(
+  db: Kysely<Database>,
+  context: AccountsContext,
+  jobId: string,
+  postgres: boolean,
+): Promise<Outcome<ImportJob>> {
+  type Start = { done: ImportJobsTable } | { invite: boolean };
+  const checked = await inTransaction(db, async (trx): Promise<Outcome<Start>> => {
+    const job = await findJobInScope(importsDb(trx), context.scope, jobId, {
+      forUpdate: true,
+      postgres,
+    });
+    if (!job) return notFoundFailure('That import');
+    if (job.status !== 'open') return success({ done: job });
+    if (!isSet(job.invite)) return success({ invite: false });
+    const capacity = await checkCapacity(importsDb(trx), jobId);
+    return capacity.ok ? success({ invite: true }) : capacity;
+  });
+  if (!checked.ok) return checked;
+  if ('done' in checked.value) return success(toImportJob(checked.value.done));
+  if (checked.value.invite) {
+    let cursor: Cursor | null = null;
+    for (;;) {
+      const step = await inTransaction(db, (trx) =>
+        inviteBatch(trx, context, jobId, cursor, postgres),
+      );
+      if (!step.ok) return step;
+      if ('done' in step.value) return success(toImportJob(step.value.done));
+      if (step.value.next === null) break;
+      cursor = step.value.next;
+    }
+  }
+  return inTransaction(db, (trx) => finish(trx, context, jobId, postgres));
 }
