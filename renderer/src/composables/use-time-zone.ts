@@ -16,6 +16,22 @@ export function zoneLabel(timeZone: string, at: Date = new Date()): string {
   return `${timeZoneName(timeZone)} (${zoneAbbreviation(timeZone, at)})`;
 }
 
+/**
+ * One formatter per style and zone: creating an Intl.DateTimeFormat costs far more than formatting
+ * (a grid page formats a hundred dates), so they are kept.
+ */
+const formatters = new Map<string, Intl.DateTimeFormat>();
+
+function formatterFor(options: Intl.DateTimeFormatOptions, timeZone: string): Intl.DateTimeFormat {
+  const key = `${JSON.stringify(options)} ${timeZone}`;
+  let formatter = formatters.get(key);
+  if (!formatter) {
+    formatter = new Intl.DateTimeFormat(undefined, { ...options, timeZone });
+    formatters.set(key, formatter);
+  }
+  return formatter;
+}
+
 /** Formats an ISO instant in a zone: "Nov 27, 2026, 2:05 PM"; empty input gives an em dash. */
 export function formatInZone(
   iso: string | null | undefined,
@@ -33,7 +49,7 @@ export function formatInZone(
         : style === 'compact'
           ? { dateStyle: 'short', timeStyle: 'short' }
           : { dateStyle: 'medium', timeStyle: 'short' };
-  return new Intl.DateTimeFormat(undefined, { ...options, timeZone }).format(date);
+  return formatterFor(options, timeZone).format(date);
 }
 
 /** Reactive helpers bound to the chosen zone. */
