@@ -25,7 +25,6 @@ import {
 import { importResultsCsv } from '../domain/imports/import-results-csv';
 import { receiveImportChunk } from '../domain/imports/receive-chunk';
 import { accountsContextOf, replyWithOutcome, scopeOf, valueOrThrow } from '../http/outcome-reply';
-import { inTransaction } from '../domain/transaction';
 import { requirePrivilege, signedIn } from '../http/auth';
 import { notFound } from '../http/errors';
 
