@@ -1,5 +1,6 @@
 // Creating an organization: its place in the tree, and what every organization starts with
-// (settings and invitation template copied from the parent, its own default permission profile).
+// (settings and invitation template copied from the parent, its own default permission profile);
+// Setup's sub-organizations, inside the caller's scope and audited.
 import type { Kysely } from 'kysely';
 import {
   defaultInvitationTemplate,

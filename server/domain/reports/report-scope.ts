@@ -4,6 +4,7 @@ import type { Db } from '../organization-context';
 import { success, type Outcome } from '../outcome';
 import { listScope, organizationInScope, type Scope } from '../scope';
 
+/** The organizations a report covers, and the one it is about. */
 export interface ReportScope {
   organizationIds: string[];
   /** The organization the report is about (settings such as followUpDays come from it). */
