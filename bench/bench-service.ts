@@ -82,10 +82,10 @@ export async function startBenchService(options: BenchServiceOptions = {}): Prom
     url: '/api/v1/auth/login',
     payload: { email, password },
   });
-  const session = login.json() as {
+  const session = login.json<{
     accessToken: string;
     administrator: { organizationId: string };
-  };
+  }>();
   const authorization = `Bearer ${session.accessToken}`;
   const address = await service.app.listen({ host: '127.0.0.1', port: 0 });
   return {

@@ -36,7 +36,7 @@ function child(mode: 'papaparse' | 'engine', file: string): Record<string, numbe
     { encoding: 'utf8', maxBuffer: 1 << 20 },
   );
   if (run.status !== 0) throw new Error(`csv bench (${mode}) failed: ${run.stderr}`);
-  return JSON.parse(run.stdout.trim().split('\n').at(-1)!);
+  return JSON.parse(run.stdout.trim().split('\n').at(-1)!) as Record<string, number>;
 }
 
 export const csvCheckBench: BenchModule = {

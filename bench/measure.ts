@@ -1,11 +1,7 @@
 // Small timing helpers for the benchmarks: medians and percentiles of repeated runs, never single samples.
 
 /** Median wall time in milliseconds of `runs` calls of `fn` (after `warmup` unmeasured calls). */
-export async function medianMs(
-  fn: () => Promise<unknown> | unknown,
-  runs = 15,
-  warmup = 3,
-): Promise<number> {
+export async function medianMs(fn: () => unknown, runs = 15, warmup = 3): Promise<number> {
   return percentile(await samplesMs(fn, runs, warmup), 50);
 }
 
@@ -14,7 +10,7 @@ export async function medianMs(
  * early, after at least three, once `budgetMs` is spent, so a very slow request keeps a run bounded.
  */
 export async function samplesMs(
-  fn: () => Promise<unknown> | unknown,
+  fn: () => unknown,
   runs: number,
   warmup = 1,
   budgetMs = Infinity,

@@ -6,6 +6,12 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 import { Migrator, type Kysely, type Migration, type MigrationProvider } from 'kysely';
 import type { Database } from './schema';
 
+/** What a file in db/migrations/ exports: plain functions, so taking them off the module is safe. */
+interface MigrationModule {
+  up: (db: Kysely<unknown>) => Promise<void>;
+  down?: (db: Kysely<unknown>) => Promise<void>;
+}
+
 const migrationFolder = path.join(path.dirname(fileURLToPath(import.meta.url)), 'migrations');
 
 /**
@@ -21,7 +27,7 @@ const folderProvider: MigrationProvider = {
     for (const file of files) {
       const module = (await import(
         pathToFileURL(path.join(migrationFolder, file)).href
-      )) as Migration;
+      )) as MigrationModule;
       migrations[file.replace(/\.(ts|js|mjs)$/, '')] = { up: module.up, down: module.down };
     }
     return migrations;
@@ -35,8 +41,11 @@ export async function migrateToLatest(db: Kysely<Database>): Promise<void> {
   const failed = results?.find((result) => result.status === 'Error');
   if (error) {
     const name = failed ? ` (${failed.migrationName})` : '';
-    throw new Error(`The database schema could not be updated${name}: ${String(error)}`, {
-      cause: error,
-    });
+    throw new Error(
+      `The database schema could not be updated${name}: ${error instanceof Error ? error.toString() : 'an unknown error'}`,
+      {
+        cause: error,
+      },
+    );
   }
 }

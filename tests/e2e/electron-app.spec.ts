@@ -48,7 +48,7 @@ test.describe('Electron app', () => {
     app = await electron.launch({
       executablePath: binary!,
       args: ['.', '--no-sandbox', '--disable-gpu'],
-      env: { ...process.env, LINEDESK_USER_DATA: userData } as Record<string, string>,
+      env: { ...process.env, LINEDESK_USER_DATA: userData },
     });
     page = await app.firstWindow();
     await page.waitForLoadState('domcontentloaded');

@@ -61,7 +61,8 @@ test.afterAll(async () => {
 const chunksDelayedBy =
   (ms: number): typeof fetch =>
   async (input, init) => {
-    if (/\/chunks\/\d+$/.test(String(input))) await new Promise((r) => setTimeout(r, ms));
+    const url = input instanceof Request ? input.url : String(input);
+    if (/\/chunks\/\d+$/.test(url)) await new Promise((r) => setTimeout(r, ms));
     return fetch(input, init);
   };
 const slowChunks = chunksDelayedBy(400);

@@ -23,12 +23,12 @@ interface TestServer {
   close(done: () => void): void;
 }
 interface NodeHttp {
-  createServer(
+  createServer: (
     handler: (
       request: { method?: string; url?: string; headers: Record<string, string | undefined> },
       response: TestResponse,
     ) => void,
-  ): TestServer;
+  ) => TestServer;
 }
 const nodeHttpModule = 'node:http';
 

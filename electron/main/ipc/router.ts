@@ -65,7 +65,7 @@ export function createIpcRouterFromHandlers(
       let value: unknown;
       try {
         const handler = handlers[channel] as IpcHandler<IpcChannel>;
-        value = await handler(parsed.data as never);
+        value = await handler(parsed.data);
       } catch (error) {
         if (isMainError(error)) return failure(error.code, error.message);
         logError(`IPC ${channel} failed`, error);

@@ -124,5 +124,5 @@ export async function updateAccount(
     details: { changed: Object.keys(changes).filter((key) => key !== 'updated_at') },
   });
   const { organization_path: _path, ...row } = account;
-  return success(toAccount({ ...row, ...changes } as typeof row));
+  return success(toAccount({ ...row, ...changes }));
 }

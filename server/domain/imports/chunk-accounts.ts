@@ -155,7 +155,7 @@ export async function createChunkAccounts(
 ): Promise<CandidateOutcome[]> {
   const { organization } = prepared;
   const now = isoNow(context.invitation.now);
-  const outcomes: CandidateOutcome[] = new Array(candidates.length);
+  const outcomes = new Array<CandidateOutcome>(candidates.length);
   const checked = candidates.map((candidate) => fieldRefusal(candidate, prepared));
   const contacts = checked.flatMap((c) => ('contact' in c ? [c.contact] : []));
   const { taken, rowOf } = await takenContacts(db, organization.root_id, jobId, contacts);

@@ -87,7 +87,8 @@ function refusedRow(
   });
   switch (refusal.code) {
     case 'CONTACT_EXISTS': {
-      const contact = String(refusal.details?.contact ?? '');
+      const detail = refusal.details?.contact;
+      const contact = typeof detail === 'string' ? detail : '';
       const what =
         earlierRow === undefined
           ? `${contact} already has an account.`
@@ -162,7 +163,7 @@ export async function applyImportChunk(
     job.permission_profile_id === null ||
     [...profileIds.values()].includes(job.permission_profile_id);
 
-  const results: RowResult[] = new Array(rows.length);
+  const results = new Array<RowResult>(rows.length);
   const candidates: ChunkCandidate[] = [];
   const candidatePositions: number[] = [];
   for (const [position, input] of rows.entries()) {

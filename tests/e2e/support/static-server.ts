@@ -1,7 +1,7 @@
 // Serves the built renderer (dist/renderer) on 127.0.0.1 and a free port, as plain static files.
 import { createReadStream } from 'node:fs';
 import { stat } from 'node:fs/promises';
-import { createServer, type Server } from 'node:http';
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 
@@ -26,7 +26,7 @@ export interface StaticServer {
 
 export async function serveStatic(root: string, port = 0): Promise<StaticServer> {
   const base = path.resolve(root);
-  const server: Server = createServer(async (request, response) => {
+  const serve = async (request: IncomingMessage, response: ServerResponse): Promise<void> => {
     const pathname = decodeURIComponent(new URL(request.url ?? '/', 'http://localhost').pathname);
     let file = path.resolve(base, `.${pathname}`);
     if (!file.startsWith(base)) {
@@ -45,7 +45,9 @@ export async function serveStatic(root: string, port = 0): Promise<StaticServer>
       'cache-control': 'no-store',
     });
     createReadStream(file).pipe(response);
-  });
+  };
+  // A request's failure must not become an unhandled rejection of the server's event.
+  const server: Server = createServer((request, response) => void serve(request, response));
   await new Promise<void>((resolve) => server.listen(port, '127.0.0.1', resolve));
   const address = server.address() as AddressInfo;
   return {

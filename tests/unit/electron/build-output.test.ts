@@ -102,7 +102,7 @@ describe('build output', () => {
     try {
       const url = await new Promise<string>((resolve, reject) => {
         child.once('exit', (code) => reject(new Error(`service exited with ${code}`)));
-        createInterface({ input: child.stdout! }).on('line', (line) => {
+        createInterface({ input: child.stdout }).on('line', (line) => {
           const match = /listening on (http:\/\/\S+)/.exec(line);
           if (match?.[1]) resolve(match[1]);
         });

@@ -50,7 +50,7 @@ describe('import upload from main (real service)', () => {
   afterEach(() => temp.remove());
 
   const fakeFetch: typeof fetch = (input, init) => {
-    const url = String(input);
+    const url = input instanceof Request ? input.url : String(input);
     if (offline) return Promise.reject(new TypeError('fetch failed'));
     const chunk = /\/chunks\/(\d+)$/.exec(url);
     if (chunk) chunkCalls.push(Number(chunk[1]));

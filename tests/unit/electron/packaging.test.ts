@@ -6,12 +6,12 @@ import { beforeAll, describe, expect, it } from 'vitest';
 
 const require = createRequire(import.meta.url);
 const { getConfig, validateConfiguration } = require('app-builder-lib/out/util/config/config') as {
-  getConfig(
+  getConfig: (
     projectDir: string,
     configPath: string,
     fromOptions: null,
-  ): Promise<Record<string, unknown>>;
-  validateConfiguration(config: unknown, logger: unknown): Promise<void>;
+  ) => Promise<Record<string, unknown>>;
+  validateConfiguration: (config: unknown, logger: unknown) => Promise<void>;
 };
 const { DebugLogger } = require('builder-util') as {
   DebugLogger: new (enabled: boolean) => unknown;

@@ -18,7 +18,7 @@ import { makeTempDir } from './support/temp-dir';
 
 const require = createRequire(import.meta.url);
 const { getConfig } = require('app-builder-lib/out/util/config/config') as {
-  getConfig(dir: string, file: string, options: null): Promise<Record<string, unknown>>;
+  getConfig: (dir: string, file: string, options: null) => Promise<Record<string, unknown>>;
 };
 
 describe('window preferences', () => {

@@ -102,7 +102,7 @@ export function createCsvWorkerClient(
     const id = nextId++;
     const request: CsvWorkerRequest = { id, op, args };
     return new Promise((resolve, reject) => {
-      pending.set(id, { resolve: resolve as (value: unknown) => void, reject });
+      pending.set(id, { resolve: resolve, reject });
       worker!.ref();
       worker!.postMessage(request);
     }).finally(() => {

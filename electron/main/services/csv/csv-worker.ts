@@ -8,7 +8,8 @@ const engine = createDraftEngine();
 const port = parentPort;
 if (!port) throw new Error('csv-worker runs as a worker thread only.');
 
-port.on('message', async ({ id, op, args }: CsvWorkerRequest) => {
+/** Runs one request on the engine and posts its answer; a failure is answered, never thrown. */
+const answer = async ({ id, op, args }: CsvWorkerRequest): Promise<void> => {
   let response: CsvWorkerResponse;
   try {
     const run = engine[op] as (args: unknown) => Promise<unknown>;
@@ -22,4 +23,6 @@ port.on('message', async ({ id, op, args }: CsvWorkerRequest) => {
     response = { id, ok: false, code, message };
   }
   port.postMessage(response);
-});
+};
+
+port.on('message', (request: CsvWorkerRequest) => void answer(request));

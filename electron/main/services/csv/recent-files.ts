@@ -10,6 +10,13 @@ const KEEP = 10;
 
 type Entry = { id: string; path: string; openedAt: string };
 
+/** The store is the admin's disk: an entry is used only when every field has its type. */
+function isEntry(value: unknown): value is Entry {
+  if (typeof value !== 'object' || value === null) return false;
+  const { id, path: filePath, openedAt } = value as Partial<Record<keyof Entry, unknown>>;
+  return typeof id === 'string' && typeof filePath === 'string' && typeof openedAt === 'string';
+}
+
 export interface RecentFiles {
   list(): RecentFile[];
   /** The path behind an id, or undefined. */
@@ -26,14 +33,7 @@ export function createRecentFiles(store: KeyValueStore): RecentFiles {
   const listeners = new Set<() => void>();
   const entries = (): Entry[] => {
     const value = store.get(KEY);
-    return Array.isArray(value)
-      ? value.filter(
-          (entry): entry is Entry =>
-            typeof entry?.id === 'string' &&
-            typeof entry?.path === 'string' &&
-            typeof entry?.openedAt === 'string',
-        )
-      : [];
+    return Array.isArray(value) ? (value as unknown[]).filter(isEntry) : [];
   };
   const save = (next: Entry[]) => {
     store.set(KEY, next);

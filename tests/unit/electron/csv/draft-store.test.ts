@@ -53,7 +53,7 @@ describe('draft store', () => {
     );
     const exited = new Promise((resolve) => child.on('exit', resolve));
     // Killed just after it starts its second save: the first finished, the second is mid-write.
-    for await (const line of createInterface({ input: child.stdout! })) {
+    for await (const line of createInterface({ input: child.stdout })) {
       if (line === 'saving 2') {
         child.kill('SIGKILL');
         break;

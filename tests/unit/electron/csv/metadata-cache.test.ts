@@ -63,8 +63,8 @@ describe('offline cache of organization data', () => {
     const login = await service.request('POST', '/api/v1/auth/login', {
       body: { email: testAdminEmail, password: testAdminPassword },
     });
-    const token = (login.body as Loose).accessToken as string;
-    const organizationId = (login.body as Loose).administrator.organizationId as string;
+    const token = login.body.accessToken as string;
+    const organizationId = login.body.administrator.organizationId as string;
     const post = (target: string, body: unknown) =>
       service.request('POST', target, { token, body });
     expect(

@@ -1,7 +1,7 @@
 // A tiny REAL HTTP server speaking api.md's login / refresh / logout / me shapes, for session
 // tests that must not wait for the real service. Refresh tokens rotate: a used one is refused.
 import { randomUUID } from 'node:crypto';
-import { createServer, type IncomingMessage, type Server } from 'node:http';
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 
 export interface AuthServiceDouble {
@@ -45,7 +45,7 @@ export async function startAuthServiceDouble(): Promise<AuthServiceDouble> {
       expiresAt: new Date(Date.now() + 15 * 60_000).toISOString(),
     };
   };
-  const server: Server = createServer(async (request, response) => {
+  const serve = async (request: IncomingMessage, response: ServerResponse): Promise<void> => {
     const body = (await readJson(request)) as Record<string, unknown> | undefined;
     const path = (request.url ?? '').replace(/^\/api\/v1/, '');
     calls.push({ path, body, authorization: request.headers.authorization });
@@ -62,17 +62,19 @@ export async function startAuthServiceDouble(): Promise<AuthServiceDouble> {
       return send(200, { ...issue(), administrator, passwordChangeRequired: false });
     }
     if (request.method === 'POST' && path === '/auth/refresh') {
-      const token = String(body?.refreshToken ?? '');
+      const token = typeof body?.refreshToken === 'string' ? body.refreshToken : '';
       if (!validRefreshTokens.delete(token)) return unauthorized('UNAUTHORIZED', 'Sign in again.');
       return send(200, { ...issue(), administrator, passwordChangeRequired: false });
     }
     if (request.method === 'POST' && path === '/auth/logout') {
-      validRefreshTokens.delete(String(body?.refreshToken ?? ''));
+      if (typeof body?.refreshToken === 'string') validRefreshTokens.delete(body.refreshToken);
       return send(200, { ok: true });
     }
     if (request.method === 'GET' && path === '/me') return send(200, administrator);
     return send(404, { error: { code: 'NOT_FOUND', message: 'Not found.', details: {} } });
-  });
+  };
+  // A request's failure must not become an unhandled rejection of the server's event.
+  const server: Server = createServer((request, response) => void serve(request, response));
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const { port } = server.address() as AddressInfo;
   const double: AuthServiceDouble = {
