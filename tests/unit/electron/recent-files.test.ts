@@ -99,7 +99,7 @@ describe('reopening a recent file that is gone', () => {
   let services: MainServices;
   let router: IpcRouter;
   const call = async (channel: string, args?: unknown) =>
-    (await router.invoke(channel as never, args)) as IpcEnvelope<unknown>;
+    (await router.invoke(channel, args)) as IpcEnvelope<unknown>;
 
   beforeEach(async () => {
     temp = await makeTempDir();
