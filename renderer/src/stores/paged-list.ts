@@ -34,11 +34,11 @@ export interface PagedList<T> {
   /** True once a load finished, whether it worked or not. */
   settled: Ref<boolean>;
   /** Loads the current page; `fetchPage` answering null means there is nothing to list yet. */
-  load(): Promise<void>;
+  load: () => Promise<void>;
   /** Takes a data table's paging options; true when they changed (then load). */
-  setPaging(options: { page: number; itemsPerPage: number }): boolean;
+  setPaging: (options: { page: number; itemsPerPage: number }) => boolean;
   /** Back to an empty first page. */
-  resetList(): void;
+  resetList: () => void;
 }
 
 /**

@@ -7,7 +7,7 @@ import { organizationLabel, useOrganizationsStore } from '../../stores/organizat
 import { useNotify } from '../../composables/use-notify';
 import type { Account, NumberDisposition } from '../../../../common/api/accounts';
 import type { Organization } from '../../../../common/api/organizations';
-import type { AccountAction } from './AccountDetailPanel.vue';
+import type { AccountAction } from './account-action';
 import { summariseBulk } from './bulk-results';
 
 /** The state and handlers the Accounts screen binds to its bulk bar, header, dialogs and panel. */
