@@ -81,10 +81,10 @@ async function inviteBatch(
   if (job.status !== 'open') return success({ done: job });
   let query = notInvitedOfJob(db, jobId);
   if (cursor) {
-    query = query.where(({ eb, or, and }) =>
-      or([
+    query = query.where((eb) =>
+      eb.or([
         eb('import_rows.chunk_index', '>', cursor.chunkIndex),
-        and([
+        eb.and([
           eb('import_rows.chunk_index', '=', cursor.chunkIndex),
           eb('import_rows.position', '>', cursor.position),
         ]),
