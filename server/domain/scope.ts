@@ -88,8 +88,10 @@ export async function organizationInScope(
 export async function listScope(
   db: Db,
   scope: Scope,
-  organizationId: string | undefined,
-  includeSubOrganizations: boolean | undefined = false,
+  {
+    organizationId,
+    includeSubOrganizations = false,
+  }: { organizationId?: string | undefined; includeSubOrganizations?: boolean | undefined },
 ) {
   if (organizationId === undefined) return success(subtreeIds(db, scope));
   const found = await organizationInScope(db, scope, organizationId);

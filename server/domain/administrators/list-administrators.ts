@@ -16,12 +16,7 @@ export async function listAdministrators(
   scope: Scope,
   query: AdministratorListQuery,
 ): Promise<Outcome<Paged<Administrator>>> {
-  const organizations = await listScope(
-    db,
-    scope,
-    query.organizationId,
-    query.includeSubOrganizations,
-  );
+  const organizations = await listScope(db, scope, query);
   if (!organizations.ok) return organizations;
   let rows = db
     .selectFrom('administrators')

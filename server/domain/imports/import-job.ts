@@ -68,12 +68,7 @@ export async function listImportJobs(
   scope: Scope,
   query: ImportListQuery & { includeSubOrganizations?: boolean | undefined },
 ): Promise<Outcome<Paged<ImportJob>>> {
-  const organizations = await listScope(
-    db,
-    scope,
-    query.organizationId,
-    query.includeSubOrganizations,
-  );
+  const organizations = await listScope(db, scope, query);
   if (!organizations.ok) return organizations;
   const jobs = importsDb(db)
     .selectFrom('import_jobs')

@@ -18,7 +18,7 @@ export async function reportScope(
   organizationId: string | undefined,
   includeSubOrganizations = false,
 ): Promise<Outcome<ReportScope>> {
-  const ids = await listScope(db, scope, organizationId, includeSubOrganizations);
+  const ids = await listScope(db, scope, { organizationId, includeSubOrganizations });
   if (!ids.ok) return ids;
   let organizationPath = scope.path;
   if (organizationId !== undefined) {
