@@ -1,6 +1,6 @@
-// The import upload in main against a REAL provisioning service (SQLite, real HTTP): chunks,
-// a lost connection and Resume, a restart on the same data folder, a chunk re-sent after a crash,
-// and NOT_ENOUGH_NUMBERS leaving the job open — every account created exactly once.
+// The import upload in main against a REAL provisioning service (SQLite and PostgreSQL, real
+// HTTP): chunks, a lost connection and Resume, a restart on the same data folder, a chunk re-sent
+// after a crash, and NOT_ENOUGH_NUMBERS leaving the job open — every account created exactly once.
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
@@ -11,7 +11,12 @@ import { createUploadStore } from '../../../electron/main/services/import-upload
 import { createConfStoreFactory } from '../../../electron/main/services/key-value-store';
 import { createProfileStore } from '../../../electron/main/services/profiles';
 import { createSessionService } from '../../../electron/main/services/session';
-import { startTestService, testAdminPassword, type TestService } from '../../support/service';
+import {
+  serviceBackends,
+  startTestService,
+  testAdminPassword,
+  type TestService,
+} from '../../support/service';
 import {
   addNumbers,
   createOrganization,
@@ -29,7 +34,7 @@ function people(count: number, prefix: string): ImportRowInput[] {
   }));
 }
 
-describe('import upload from main (real service)', () => {
+describe.each(serviceBackends())('import upload from main (real service on $name)', (backend) => {
   let service: TestService;
   let token: string;
   let temp: Awaited<ReturnType<typeof makeTempDir>>;
@@ -38,7 +43,7 @@ describe('import upload from main (real service)', () => {
   let offline: boolean;
 
   beforeAll(async () => {
-    service = await startTestService({ name: 'sqlite' });
+    service = await startTestService(backend);
     token = await service.login();
   });
   afterAll(() => service.close());
