@@ -1,19 +1,15 @@
 // The accounts grid in Chromium at size (quick: 20,000 accounts; full: 100,000): the renderer as
 // built, signed in through the Playwright bridge harness, then timed from navigating to Accounts to
 // its first rows, and the table rows kept in the DOM. Also the renderer's built size.
-import { execFileSync } from 'node:child_process';
-import { mkdtempSync, readdirSync, rmSync, statSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readdirSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { chromium } from 'playwright';
 import { seedManyAccounts } from '../server/demo/seed-accounts';
 import { installBridge } from '../tests/e2e/support/bridge-harness';
-import { serveStatic } from '../tests/e2e/support/static-server';
 import { figure, type BenchModule } from './bench-module';
-import { benchCredentials, startBenchService } from './bench-service';
+import { buildAndServeRenderer, signInAsBench } from './bench-renderer';
+import { startBenchService } from './bench-service';
 import { percentile } from './measure';
-
-const root = path.join(import.meta.dirname, '..');
 
 function sizeOf(folder: string): number {
   let bytes = 0;
@@ -30,14 +26,8 @@ export const accountsGridBench: BenchModule = {
   name: 'accounts grid',
   async run(context) {
     const count = context.quick ? 20_000 : 100_000;
-    const rendererDir = mkdtempSync(path.join(tmpdir(), 'linedesk-bench-renderer-'));
-    execFileSync(
-      path.join(root, 'node_modules/.bin/vite'),
-      ['build', '--logLevel', 'error', '--outDir', rendererDir, '--emptyOutDir'],
-      { cwd: root, stdio: 'ignore' },
-    );
-    const bundleKb = sizeOf(rendererDir) / 1024;
-    const app = await serveStatic(rendererDir);
+    const app = await buildAndServeRenderer();
+    const bundleKb = sizeOf(app.dir) / 1024;
     const bench = await startBenchService({
       config: { allowedOrigins: [new URL(app.url).origin] },
     });
@@ -49,13 +39,7 @@ export const accountsGridBench: BenchModule = {
       const page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
       const bridge = await installBridge(page);
       try {
-        await page.goto(`${app.url}/index.html#/sign-in`);
-        await page.getByTestId('profile-select').waitFor();
-        await page.getByTestId('service-url').getByRole('textbox').fill(bench.url);
-        await page.getByTestId('connection-name').getByRole('textbox').fill('Bench');
-        await page.getByTestId('email').getByRole('textbox').fill(benchCredentials.email);
-        await page.getByTestId('password').getByRole('textbox').fill(benchCredentials.password);
-        await page.getByTestId('sign-in').click();
+        await signInAsBench(page, app.url, bench.url);
         await page.locator(rows).first().waitFor({ timeout: 60_000 });
         const times: number[] = [];
         for (let i = 0; i < (context.quick ? 3 : 7); i += 1) {
@@ -112,7 +96,6 @@ export const accountsGridBench: BenchModule = {
       await browser.close();
       await bench.close();
       await app.close();
-      rmSync(rendererDir, { recursive: true, force: true });
     }
   },
 };

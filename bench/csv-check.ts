@@ -6,8 +6,8 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { figure, type BenchModule } from './bench-module';
 
-/** HR-export-like rows: mostly emails, some device numbers, 1 % with a problem. */
-function writeFile(file: string, rows: number): void {
+/** Writes an HR-export-like CSV: mostly emails, some device numbers, 1 % with a problem. */
+export function writeStaffCsv(file: string, rows: number): void {
   const fd = openSync(file, 'w');
   let batch =
     'First Name,Last Name,Email or Device #,Number Of Lines Allowed,User Permissions,Number\r\n';
@@ -46,7 +46,7 @@ export const csvCheckBench: BenchModule = {
     const dir = mkdtempSync(path.join(tmpdir(), 'linedesk-bench-csv-'));
     try {
       const file = path.join(dir, 'staff.csv');
-      writeFile(file, rows);
+      writeStaffCsv(file, rows);
       const raw = child('papaparse', file);
       const engine = child('engine', file);
       const label = rows.toLocaleString('en');

@@ -10,6 +10,7 @@ import { csvCheckBench } from './csv-check';
 import { accountsGridBench } from './accounts-grid';
 import type { BenchContext, BenchFigure, BenchModule } from './bench-module';
 import { importThroughputBench } from './import-throughput';
+import { importWizardBench } from './import-wizard';
 import { invitationHashBench } from './invitation-hash';
 import { inviteDeliveryBench } from './invite-delivery';
 import { startBenchPostgres, stopBenchPostgres } from './postgres-server';
@@ -24,6 +25,7 @@ const modules: BenchModule[] = [
   inviteDeliveryBench,
   startupSizeBench,
   accountsGridBench,
+  importWizardBench,
 ];
 
 const quick = process.argv.includes('--quick');
