@@ -37,6 +37,8 @@ for (const theme of ['light', 'dark'] as const) {
     bridge,
     signIn,
   }) => {
+    // One walk through every screen, dialog and wizard step: far longer than a usual spec.
+    test.slow();
     const organization = await api.createOrganization(uniqueName(`A11y ${theme}`));
     const numbers = await api.addNumbers(organization.id, 6);
     const tag = uniqueName('a').split(' ')[1] ?? 'a';
@@ -49,6 +51,18 @@ for (const theme of ['light', 'dark'] as const) {
         ...(index === 0 ? { number: numbers[5] } : {}),
       });
     }
+    // A colleague whose first invitation was replaced: its password reads [removed] in the Outbox.
+    const colleagueName = uniqueName(`A11y Colleague ${theme}`);
+    const colleagueEmail = `${colleagueName.split(' ').pop()}.${theme}@a11y.example.com`;
+    const colleague = await api.request<{ id: string }>('POST', '/administrators', {
+      name: colleagueName,
+      email: colleagueEmail,
+      organizationId: (await api.me()).organizationId,
+      privileges: ['reports'],
+    });
+    await api.request('POST', '/administrators/resend-invitation', {
+      administratorIds: [colleague.id],
+    });
     await bridge.router.invoke('prefs:set', { theme });
     const audit = new AxeAudit(page);
     const accounts = new AccountsPage(page);
@@ -182,6 +196,13 @@ for (const theme of ['light', 'dark'] as const) {
         () => page.getByTestId('invite-administrator').click(),
         page.getByTestId('administrator-dialog'),
       );
+      await auditOverlay(
+        page,
+        audit,
+        'reset password dialog',
+        () => page.getByTestId(`reset-password-${colleagueEmail}`).click(),
+        page.getByTestId('confirm-dialog'),
+      );
 
       // Outbox (by route: the rail shows it only for the local service) with one message open.
       await openOutbox(page);
@@ -191,6 +212,13 @@ for (const theme of ['light', 'dark'] as const) {
         await expect(page.getByTestId('outbox-detail')).toBeVisible({ timeout: 2_000 });
       }).toPass();
       await audit.check('outbox');
+      await page
+        .getByTestId('outbox-table')
+        .locator(`tr[data-to="${colleagueEmail}"]`)
+        .first()
+        .click();
+      await expect(page.getByTestId('password-removed-notice')).toBeVisible();
+      await audit.check('outbox: password removed');
 
       // Activity.
       await openScreen(page, 'activity');
@@ -241,6 +269,10 @@ for (const theme of ['light', 'dark'] as const) {
       await page.getByTestId('review-next').click();
       await expect(page.getByTestId('capacity-panel')).toBeVisible();
       await audit.check('import: import');
+      await page.getByTestId('import-only').click();
+      await expect(page.getByTestId('import-results')).toBeVisible();
+      await expect(page.getByTestId('result-created')).toContainText('1');
+      await audit.check('import: results');
     } finally {
       console.log(`axe findings, ${theme} theme:\n${audit.table()}`);
     }

@@ -1,6 +1,6 @@
 // Accessibility glue Vuetify does not provide: every dialog is named by its own title and gives focus
-// back to the control that opened it, and a table that scrolls by itself can be reached and scrolled
-// from the keyboard (v-scroll-region).
+// back to the control that opened it, every table carries the name given to its v-table, and a
+// table that scrolls by itself can be reached and scrolled from the keyboard (v-scroll-region).
 import type { App, Directive } from 'vue';
 
 const dialogSelector = '[role="dialog"]:not([aria-label]):not([aria-labelledby])';
@@ -18,6 +18,20 @@ function nameDialogs(root: ParentNode): void {
     if (!title) continue;
     if (!title.id) title.id = `dialog-title-${++nextTitleId}`;
     dialog.setAttribute('aria-labelledby', title.id);
+  }
+}
+
+/**
+ * `<v-table aria-label="…">` and `<v-data-table aria-label="…">` put the name on their outer div,
+ * where screen readers do not look; the <table> inside gets it too, so a table is announced by name.
+ */
+function nameTables(root: ParentNode): void {
+  for (const table of root.querySelectorAll<HTMLTableElement>(
+    '.v-table[aria-label] table:not([aria-label]):not([aria-labelledby])',
+  )) {
+    if (table.caption) continue;
+    const label = table.closest('.v-table')?.getAttribute('aria-label');
+    if (label) table.setAttribute('aria-label', label);
   }
 }
 
@@ -60,8 +74,10 @@ function watchDialogs(): void {
     }
   });
   nameDialogs(document);
+  nameTables(document);
   new MutationObserver(() => {
     nameDialogs(document);
+    nameTables(document);
     returnFocus();
   }).observe(document.body, {
     childList: true,
@@ -85,7 +101,7 @@ export const vScrollRegion: Directive<HTMLElement, string> = {
   },
 };
 
-/** Installs the dialog naming and the v-scroll-region directive. */
+/** Installs the dialog and table naming and the v-scroll-region directive. */
 export const accessibility = {
   install(app: App): void {
     app.directive('scroll-region', vScrollRegion);
