@@ -1,5 +1,5 @@
 // Helpers shared by the admin-screens end-to-end specs: navigation, the organization tree's counts,
-// fresh pool numbers and snackbar checks.
+// fresh pool numbers, snackbar checks and a resend from the Outbox.
 import { randomInt } from 'node:crypto';
 import { isValidPhoneNumber } from 'libphonenumber-js/max';
 import { expect, type Locator, type Page } from '@playwright/test';
@@ -50,6 +50,26 @@ export async function expectNotification(page: Page, text: string | RegExp): Pro
   await expect(snackbar).toContainText(text);
   await snackbar.getByRole('button', { name: 'Close' }).click();
   await expect(snackbar).toBeHidden();
+}
+
+/**
+ * Opens the Outbox on the first message to `to`, checks that its password was removed (a newer
+ * invitation replaced it), shows it to `snap`, and resends it from the message.
+ */
+export async function resendRemovedMessage(
+  page: Page,
+  to: string,
+  snap: () => Promise<void>,
+): Promise<void> {
+  await openOutbox(page);
+  await page.getByTestId('outbox-table').locator(`tr[data-to="${to}"]`).first().click();
+  const notice = page.getByTestId('password-removed-notice');
+  await expect(notice).toContainText('no longer needed');
+  await expect(page.getByTestId('outbox-body')).toContainText('[removed]');
+  await settle(page);
+  await snap();
+  await notice.getByTestId('outbox-resend').click();
+  await expectNotification(page, `Invitation resent to ${to}`);
 }
 
 /** Valid US numbers in E.164 that are very unlikely to be in any pool yet. */

@@ -2,7 +2,7 @@
 // and Resend gives the account a new invitation (the admin-invitation case is in security-screens).
 import { test, expect } from './support/fixtures';
 import { uniqueName } from './support/service-api';
-import { expectNotification, openOutbox, settle, signInPatiently } from './admin-screens-helpers';
+import { resendRemovedMessage, signInPatiently } from './admin-screens-helpers';
 
 test('an account message whose password was removed is resent from the Outbox', async ({
   page,
@@ -27,16 +27,7 @@ test('an account message whose password was removed is resent from the Outbox', 
   expect(await api.outbox(account.id)).toHaveLength(2);
 
   await signInPatiently(signIn, page);
-  await openOutbox(page);
-  const first = page.getByTestId('outbox-table').locator(`tr[data-to="${email}"]`).first();
-  await first.click();
-  const notice = page.getByTestId('password-removed-notice');
-  await expect(notice).toContainText('no longer needed');
-  await expect(page.getByTestId('outbox-body')).toContainText('[removed]');
-  await settle(page);
-  await snap('outbox-account-removed');
-  await notice.getByTestId('outbox-resend').click();
-  await expectNotification(page, `Invitation resent to ${email}`);
+  await resendRemovedMessage(page, email, () => snap('outbox-account-removed'));
 
   // The account got a third invitation, and the Outbox lists it.
   const messages = await api.outbox(account.id);

@@ -7,8 +7,8 @@ import {
   signInPatiently,
   settle,
   expectNotification,
-  openOutbox,
   openScreen,
+  resendRemovedMessage,
 } from './admin-screens-helpers';
 
 test('the outbox tells a removed password and resends; a colleague password is reset', async ({
@@ -32,16 +32,7 @@ test('the outbox tells a removed password and resends; a colleague password is r
   });
 
   await signInPatiently(signIn, page);
-  await openOutbox(page);
-  const first = page.getByTestId('outbox-table').locator(`tr[data-to="${email}"]`).first();
-  await first.click();
-  const notice = page.getByTestId('password-removed-notice');
-  await expect(notice).toContainText('no longer needed');
-  await expect(page.getByTestId('outbox-body')).toContainText('[removed]');
-  await settle(page);
-  await snap('security-outbox-removed');
-  await notice.getByTestId('outbox-resend').click();
-  await expectNotification(page, `Invitation resent to ${email}`);
+  await resendRemovedMessage(page, email, () => snap('security-outbox-removed'));
 
   await openScreen(page, 'administrators');
   await page.getByTestId(`reset-password-${email}`).click();

@@ -1,22 +1,9 @@
 // AddNumbersDialog: every pasted entry is checked before anything is sent, with its own sentence.
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { flushPromises, mount } from '@vue/test-utils';
 import { createPinia } from 'pinia';
-import { createVuetify } from 'vuetify';
+import { vuetify } from './support/overlay-dom';
 import AddNumbersDialog from '../../renderer/src/components/organizations/AddNumbersDialog.vue';
-
-const vuetify = createVuetify();
-
-// happy-dom has no visualViewport, which Vuetify's overlays listen to; a still viewport is enough here.
-if (!('visualViewport' in window)) {
-  Object.defineProperty(window, 'visualViewport', {
-    value: Object.assign(new EventTarget(), { width: 1024, height: 768, scale: 1, offsetTop: 0 }),
-  });
-}
-
-afterEach(() => {
-  document.body.innerHTML = '';
-});
 
 describe('AddNumbersDialog', () => {
   it('counts ready entries, names each problem and labels the button with the count', async () => {
