@@ -39,5 +39,11 @@ export const useAuditStore = defineStore('audit', () => {
     return exportAuditEventsCsv(filter.value);
   }
 
-  return { events, ...paging, action, administratorId, from, to, filter, exportCsv };
+  /** Back to the newest events after a filter changed (the log is listed oldest first). */
+  function refilter(): Promise<void> {
+    list.page.value = 1;
+    return list.loadLast();
+  }
+
+  return { events, ...paging, action, administratorId, from, to, filter, exportCsv, refilter };
 });

@@ -24,14 +24,7 @@ export const useOutboxStore = defineStore('outbox', () => {
   );
 
   /** Shows the last page, where the newest messages are (the list is oldest first). */
-  async function loadNewest(): Promise<void> {
-    await list.load();
-    const lastPage = Math.max(1, Math.ceil(list.total.value / list.pageSize.value));
-    if (lastPage !== list.page.value) {
-      list.page.value = lastPage;
-      await list.load();
-    }
-  }
+  const loadNewest = list.loadLast;
   /** Resends the invitation behind a message; the error message, or null when it was resent. */
   async function resend(message: OutboxMessage): Promise<string | null> {
     const { results } = message.accountId

@@ -35,6 +35,8 @@ export interface PagedList<T> {
   settled: Ref<boolean>;
   /** Loads the current page; `fetchPage` answering null means there is nothing to list yet. */
   load: () => Promise<void>;
+  /** Loads the last page: where the newest rows of an oldest-first list are. */
+  loadLast: () => Promise<void>;
   /** Takes a data table's paging options; true when they changed (then load). */
   setPaging: (options: { page: number; itemsPerPage: number }) => boolean;
   /** Back to an empty first page. */
@@ -108,6 +110,15 @@ export function usePagedList<T>(
     }
   }
 
+  async function loadLast(): Promise<void> {
+    await load();
+    const lastPage = Math.max(1, Math.ceil(total.value / pageSize.value));
+    if (lastPage !== page.value) {
+      page.value = lastPage;
+      await load();
+    }
+  }
+
   function setPaging(next: { page: number; itemsPerPage: number }): boolean {
     if (next.page === page.value && next.itemsPerPage === pageSize.value) return false;
     page.value = next.page;
@@ -137,6 +148,7 @@ export function usePagedList<T>(
     loaded,
     settled,
     load,
+    loadLast,
     setPaging,
     resetList,
   };
