@@ -6,6 +6,9 @@ import { useAdministratorsStore } from '../../stores/administrators';
 import { useNotify } from '../../composables/use-notify';
 import type { Administrator } from '../../../../common/api/administrators';
 
+/** What a row of the administrators grid asks for. */
+export type AdministratorAction = 'resend' | 'resetPassword' | 'edit' | 'remove';
+
 /** The actions and the one busy flag their buttons and confirmations share. */
 export interface AdministratorActions {
   busy: Ref<boolean>;
