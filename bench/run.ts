@@ -14,6 +14,7 @@ import { importWizardBench } from './import-wizard';
 import { invitationHashBench } from './invitation-hash';
 import { inviteDeliveryBench } from './invite-delivery';
 import { startBenchPostgres, stopBenchPostgres } from './postgres-server';
+import { reportSummaryBench } from './report-summary';
 import { startupSizeBench } from './startup-size';
 
 /** Every bench module, in the order they run. Register a new one with one line here. */
@@ -26,6 +27,7 @@ const modules: BenchModule[] = [
   startupSizeBench,
   accountsGridBench,
   importWizardBench,
+  reportSummaryBench,
 ];
 
 const quick = process.argv.includes('--quick');

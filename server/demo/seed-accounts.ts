@@ -9,6 +9,7 @@ import { newId } from '../db/values';
 import { rebuildAccountCounts } from '../domain/accounts/account-counts';
 import { rebuildAccountSearch } from '../domain/accounts/account-search-index';
 import { isPostgres } from '../domain/organization-context';
+import { rebuildReportCounts } from '../domain/reports/report-counts';
 import { inTransaction } from '../domain/transaction';
 import { withoutIndexes } from './bulk-load';
 import { demoOrganization, seedDemo } from './seed';
@@ -150,6 +151,7 @@ export async function seedManyAccounts(
       await insertAccounts(deps.db, organizations, count, progress);
       await rebuildAccountCounts(deps.db);
       if (!isPostgres(deps.db)) await rebuildAccountSearch(deps.db);
+      await rebuildReportCounts(deps.db);
     }),
   );
   if (isPostgres(deps.db)) await sql`vacuum analyze`.execute(deps.db);
