@@ -24,6 +24,9 @@ export const numberSchema = z.object({
   state: z.enum(numberStates),
   tag: z.string().nullable(),
   accountId: z.string().nullable(),
+  /** The holding account's name and contact (in lists; absent when no account holds it). */
+  accountName: z.string().optional(),
+  accountContact: z.string().nullable().optional(),
 });
 export type PoolNumber = z.infer<typeof numberSchema>;
 

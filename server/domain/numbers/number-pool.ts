@@ -25,7 +25,13 @@ export async function listNumbers(
   let base = db
     .selectFrom('numbers')
     .innerJoin('organizations', 'organizations.id', 'numbers.organization_id')
-    .selectAll('numbers');
+    .leftJoin('accounts', 'accounts.id', 'numbers.account_id')
+    .selectAll('numbers')
+    .select([
+      'accounts.first_name as account_first_name',
+      'accounts.last_name as account_last_name',
+      'accounts.contact as account_contact',
+    ]);
   if (query.organizationId !== undefined) {
     const organizationFound = await organizationInScope(db, scope, query.organizationId);
     if (!organizationFound.ok) return organizationFound;

@@ -137,11 +137,26 @@ describe.each(serviceBackends())('numbers on $name', (backend) => {
 
     const assigned = numbersFrom(200, 1)[0]!;
     await addNumbers(service, token, root, [assigned]);
-    await createAccount(service, token, {
+    const holder = await createAccount(service, token, {
       organizationId: root,
       contact: 'assigned-number@example.com',
+      firstName: 'Hana',
+      lastName: 'Holder',
       number: assigned,
     });
+    // The list names the account holding a number, so screens never show a bare id.
+    const listed = await service.request('GET', '/api/v1/numbers', {
+      token,
+      query: { q: assigned },
+    });
+    expect(listed.body.items).toEqual([
+      expect.objectContaining({
+        number: assigned,
+        accountId: holder.id,
+        accountName: 'Hana Holder',
+        accountContact: 'assigned-number@example.com',
+      }),
+    ]);
     const assignedMove = await service.request('PATCH', `/api/v1/numbers/${assigned}`, {
       token,
       body: { organizationId: child },
