@@ -131,3 +131,32 @@ test('adds a sub-organization from the tree', async ({ page, api, signIn }) => {
   await expect(treeRow(page, created?.id ?? '')).toHaveClass(/selected/);
   await expect(page.getByTestId('numbers-empty')).toBeVisible();
 });
+
+test('names the account holding a number and opens it from the pool', async ({
+  page,
+  api,
+  signIn,
+}) => {
+  const organization = await api.createOrganization(uniqueName('Held Pool'));
+  const [held] = await api.addNumbers(organization.id, 1);
+  const tag = Date.now().toString(36);
+  const holder = await api.createAccount({
+    organizationId: organization.id,
+    firstName: 'Hana',
+    lastName: `Holder ${tag}`,
+    contact: `hana.${tag}@example.com`,
+    number: held,
+    invite: false,
+  });
+
+  await signInPatiently(signIn, page);
+  await openScreen(page, 'organizations');
+  await treeRow(page, organization.id).click();
+  const link = numberRow(page, held!).getByTestId('number-account');
+  await expect(link).toContainText(`Hana Holder ${tag}`);
+  await expect(link).toContainText(`hana.${tag}@example.com`);
+  await expect(link).toHaveAttribute('title', `Account ${holder.id}`);
+  await link.getByRole('link').click();
+  await expect(page).toHaveURL(new RegExp(`accountId=${holder.id}`));
+  await expect(page.getByTestId('account-panel')).toContainText(`Hana Holder ${tag}`);
+});
