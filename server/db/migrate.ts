@@ -36,7 +36,8 @@ const folderProvider: MigrationProvider = {
 
 /** Applies pending migrations; throws with the failing migration's name. */
 export async function migrateToLatest(db: Kysely<Database>): Promise<void> {
-  const migrator = new Migrator({ db, provider: folderProvider });
+  // Parallel work lands numbered migrations in any order (a database that ran 009 still takes 008).
+  const migrator = new Migrator({ db, provider: folderProvider, allowUnorderedMigrations: true });
   const { error, results } = await migrator.migrateToLatest();
   const failed = results?.find((result) => result.status === 'Error');
   if (error) {
