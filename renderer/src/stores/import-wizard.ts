@@ -208,8 +208,14 @@ export const useImportWizardStore = defineStore('importWizard', {
       }
     },
 
+    /** New counts after an edit or a deletion: the draft and its line in the Drafts list. */
     setCounts(counts: CsvCounts): void {
-      if (this.draft) this.draft = { ...this.draft, counts };
+      if (!this.draft) return;
+      const draftId = this.draft.draftId;
+      this.draft = { ...this.draft, counts };
+      this.drafts = this.drafts.map((item) =>
+        item.draftId === draftId ? { ...item, rows: counts.rows, problems: counts.invalid } : item,
+      );
     },
 
     async recheck(): Promise<void> {
@@ -240,6 +246,8 @@ export const useImportWizardStore = defineStore('importWizard', {
           },
         });
         this.poll();
+        // The Drafts list says the upload started.
+        void this.loadLists();
       } catch (error) {
         this.error = errorMessage(error);
       }
