@@ -11,7 +11,8 @@ import { ServiceApi, uniqueName } from './support/service-api';
 
 /** Main's network with each chunk held back, so the test can press Cancel while rows are sent. */
 const slowChunks: typeof fetch = async (input, init) => {
-  if (/\/chunks\/\d+$/.test(String(input))) await new Promise((r) => setTimeout(r, 700));
+  const url = input instanceof Request ? input.url : String(input);
+  if (/\/chunks\/\d+$/.test(url)) await new Promise((r) => setTimeout(r, 700));
   return fetch(input, init);
 };
 
