@@ -101,7 +101,8 @@ export const reportSummaryBench: BenchModule = {
   name: 'reports',
   async run(context) {
     const figures = figuresOf('sqlite', await measure('sqlite', context));
-    if (context.postgresUrl)
+    // A PostgreSQL million seeded earlier (LINEDESK_BENCH_REPORTS_PG_URL) is measured without the bench cluster.
+    if (context.postgresUrl || (process.env.LINEDESK_BENCH_REPORTS_PG_URL && !context.quick))
       figures.push(...figuresOf('postgres', await measure('postgres', context)));
     return figures;
   },
