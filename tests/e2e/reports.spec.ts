@@ -1,6 +1,7 @@
 // Reports end to end: the dashboard's charts are drawn and their tables equal the service's numbers,
 // a table is saved as CSV and a chart as PNG through main, and the follow-up queue resends.
 import { readFile } from 'node:fs/promises';
+import type { Page } from '@playwright/test';
 import { test, expect } from './support/fixtures';
 import { uniqueName } from './support/service-api';
 import { openScreen, settle, signInPatiently } from './admin-screens-helpers';
@@ -81,4 +82,122 @@ test('dashboard, saved files and a resend from the follow-up queue', async ({
   await expect(queue.locator('tbody tr').first()).toContainText(' by ');
   await settle(page);
   await snap('reports-follow-up');
+});
+
+/** Clicks the first bar of a chart's canvas (its top category), trying a few heights within it. */
+async function clickFirstBar(page: Page, chartKey: string): Promise<void> {
+  const canvas = page.getByTestId(`report-chart-${chartKey}`).locator('canvas').first();
+  const box = await canvas.boundingBox();
+  if (!box) throw new Error(`the ${chartKey} chart has no canvas`);
+  const start = page.url();
+  // The first category's band lies just below the legend area (grid top 36 px).
+  for (const y of [52, 46, 58, 64, 42, 70]) {
+    await canvas.click({ position: { x: box.width * 0.55, y } });
+    if (page.url() !== start) return;
+  }
+  throw new Error(`no bar of the ${chartKey} chart answered a click`);
+}
+
+test('a chart bar opens the Accounts grid filtered to its accounts', async ({
+  page,
+  api,
+  signIn,
+  snap,
+}) => {
+  const organization = await api.createOrganization(uniqueName('Drill Org'));
+  await api.addNumbers(organization.id, 3);
+  const tag = Date.now().toString(36);
+  for (const [first, invite] of [
+    ['Dora', true],
+    ['Dirk', true],
+    ['Nils', false],
+  ] as const) {
+    await api.createAccount({
+      organizationId: organization.id,
+      firstName: first,
+      lastName: `Drill ${tag}`,
+      contact: `${first.toLowerCase()}.${tag}@example.com`,
+      invite,
+    });
+  }
+
+  await signInPatiently(signIn, page);
+  await page.getByTestId('organization-scope').click();
+  await page.locator(`[data-organization-id="${organization.id}"]`).first().click();
+  await openScreen(page, 'reports');
+  await expect(page.getByTestId('report-chart-funnel').locator('canvas').first()).toBeVisible();
+  await settle(page);
+
+  // The funnel's first bar (Invited) opens the accounts first invited in the range.
+  await clickFirstBar(page, 'funnel');
+  await expect(page).toHaveURL(/dateField=invitedAt/);
+  await expect(page.getByTestId('accounts-date-filter')).toContainText(/Invited/i);
+  const rows = page.getByTestId('accounts-table').locator('tbody tr');
+  await expect(rows).toHaveCount(2);
+  await expect(rows.filter({ hasText: `Dora` })).toHaveCount(1);
+  await expect(rows.filter({ hasText: `Dirk` })).toHaveCount(1);
+  await expect(rows.filter({ hasText: `Nils` })).toHaveCount(0);
+  await settle(page);
+  await snap('reports-drill-accounts');
+});
+
+test('Activity filters by administrator and dates, and exports the filtered rows formula-safe', async ({
+  page,
+  api,
+  bridge,
+  signIn,
+  snap,
+}) => {
+  const me = await api.me();
+  const tag = Date.now().toString(36);
+  const account = await api.createAccount({
+    organizationId: me.organizationId,
+    firstName: '=HYPERLINK("x")',
+    lastName: `Activity ${tag}`,
+    contact: `activity.${tag}@example.com`,
+    invite: false,
+  });
+  const colleague = await api.request<{ id: string }>('POST', '/administrators', {
+    name: `Idle Colleague ${tag}`,
+    email: `idle.${tag}@example.com`,
+    organizationId: me.organizationId,
+    privileges: ['reports'],
+  });
+  const today = new Date().toISOString().slice(0, 10);
+  const yesterday = new Date(Date.now() - 86_400_000).toISOString().slice(0, 10);
+
+  await signInPatiently(signIn, page);
+  await openScreen(page, 'activity');
+  const table = page.getByTestId('activity-table');
+  const ours = table.locator('tbody tr', { hasText: `Activity ${tag}` });
+  await expect(ours).toHaveCount(1);
+
+  // An administrator who did nothing: no events; back to the one who created the account.
+  const administrator = page.getByTestId('activity-administrator');
+  await administrator.click();
+  await page.getByRole('option', { name: `Idle Colleague ${tag}` }).click();
+  await expect(ours).toHaveCount(0);
+  await administrator.locator('.v-field__clearable').click();
+  await expect(ours).toHaveCount(1);
+  expect(colleague.id).toBeTruthy();
+
+  // Dates: yesterday only hides it, today shows it.
+  await page.getByTestId('activity-from').locator('input').fill(yesterday);
+  await page.getByTestId('activity-to').locator('input').fill(yesterday);
+  await expect(ours).toHaveCount(0);
+  await page.getByTestId('activity-to').locator('input').fill(today);
+  await page.getByTestId('activity-from').locator('input').fill(today);
+  await expect(ours).toHaveCount(1);
+  await settle(page);
+  await snap('reports-activity-filtered');
+
+  // Export: the saved CSV holds the filtered events, the formula-looking name neutralised.
+  await page.getByTestId('activity-export').click();
+  await expect.poll(() => bridge.savedFiles.length).toBe(1);
+  const csv = await readFile(bridge.savedFiles[0]!, 'utf8');
+  const lines = csv.trimEnd().split('\r\n');
+  expect(lines[0]).toContain('Time,Administrator');
+  const row = lines.find((line) => line.includes(account.id));
+  expect(row).toContain(`'=HYPERLINK`);
+  for (const line of lines.slice(1)) expect(line.startsWith(today)).toBe(true);
 });
