@@ -1,5 +1,6 @@
-// `npm test`: the whole suite — Vitest (common, server on SQLite and PostgreSQL, electron main,
-// renderer components), then Playwright end to end against a real service process.
+// `npm test`: the whole suite — the published contract through `redocly lint`, Vitest (common,
+// server on SQLite and PostgreSQL, electron main, renderer components), then Playwright end to
+// end against a real service process.
 import { spawnSync } from 'node:child_process';
 
 const bin = (name) => new URL(`../node_modules/.bin/${name}`, import.meta.url).pathname;
@@ -18,6 +19,7 @@ if (!process.env.DATABASE_URL) {
 }
 
 const results = [
+  ['published contract', run('published contract', bin('tsx'), ['scripts/lint-openapi.ts'])],
   ['unit and integration', run('unit and integration', bin('vitest'), ['run'])],
   ['end to end', run('end to end', bin('playwright'), ['test'])],
 ];

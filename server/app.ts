@@ -3,17 +3,14 @@
 import cors from '@fastify/cors';
 import swagger from '@fastify/swagger';
 import Fastify, { LogController, type FastifyInstance, type FastifyServerOptions } from 'fastify';
-import {
-  jsonSchemaTransform,
-  serializerCompiler,
-  validatorCompiler,
-} from 'fastify-type-provider-zod';
+import { serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
 import { errorBodySchema } from '../common/errors';
 import type { AppDeps } from './deps';
 import { registerDeliveryWorker } from './delivery/delivery-plugin';
 import { installErrorHandling } from './http/errors';
 import { installInputGuards } from './http/input-guards';
 import { installRequestLog } from './http/request-log';
+import { openApiDocument, openApiTransform } from './http/openapi';
 import { administratorRoutes } from './routes/administrators';
 import { accountExportRoutes } from './routes/accounts-export';
 import { accountRoutes } from './routes/accounts';
@@ -100,19 +97,8 @@ export async function buildApp(
   });
 
   await app.register(swagger, {
-    openapi: {
-      openapi: '3.0.3',
-      info: {
-        title: 'Linedesk provisioning service',
-        description: 'Accounts, numbers, invitations and imports for MultiLine (api.md).',
-        version: deps.config.version,
-      },
-      components: {
-        securitySchemes: { bearer: { type: 'http', scheme: 'bearer' } },
-      },
-      security: [{ bearer: [] }],
-    },
-    transform: jsonSchemaTransform,
+    openapi: openApiDocument(deps.config.version),
+    transform: openApiTransform(apiPrefix),
   });
 
   await app.register(
@@ -137,8 +123,10 @@ export async function buildApp(
     { prefix: apiPrefix },
   );
 
-  app.get(`${apiPrefix}/openapi.json`, { schema: { tags: ['meta'], security: [] } }, async () =>
-    app.swagger(),
+  app.get(
+    `${apiPrefix}/openapi.json`,
+    { schema: { tags: ['meta'], summary: 'This OpenAPI document', security: [] } },
+    async () => app.swagger(),
   );
   return app;
 }

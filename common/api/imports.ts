@@ -65,10 +65,8 @@ export const importRowInputSchema = z.object({
   firstName: cellSchema,
   lastName: cellSchema,
   contact: cellSchema,
-  linesAllowed: z
-    .union([z.number(), z.string().max(100)])
-    .nullable()
-    .optional(),
+  // null sits on the number branch so the published schema gives `nullable` a type.
+  linesAllowed: z.union([z.number().nullable(), z.string().max(100)]).optional(),
   permissionProfile: cellSchema,
   number: cellSchema,
 });
