@@ -273,6 +273,9 @@ for (const theme of ['light', 'dark'] as const) {
       await expect(page.getByTestId('import-results')).toBeVisible();
       await expect(page.getByTestId('result-created')).toContainText('1');
       await audit.check('import: results');
+      await page.getByTestId('tab-history').click();
+      await expect(page.getByTestId('import-history')).toContainText(`staff-${tag}.csv`);
+      await audit.check('import: past imports');
     } finally {
       console.log(`axe findings, ${theme} theme:\n${audit.table()}`);
     }

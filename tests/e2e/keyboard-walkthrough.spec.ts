@@ -9,6 +9,7 @@ import { test, expect } from './support/fixtures';
 import { AccountsPage } from './support/accounts-page';
 import { bootstrapAdministrator, e2eEnvironment } from './support/e2e-env';
 import { expectFocusIn, expectFocusVisible, tabTo } from './support/keyboard';
+import { liveRegionsAnnouncing } from './support/live-regions';
 import { uniqueName } from './support/service-api';
 
 test('a keyboard-only walkthrough of the daily work', async ({ page, api, bridge }) => {
@@ -74,6 +75,9 @@ test('a keyboard-only walkthrough of the daily work', async ({ page, api, bridge
   await tabTo(page, panel.getByTestId('panel-resend'));
   await page.keyboard.press('Enter');
   await expect(page.getByTestId('notification')).toContainText('resent');
+  // Screen readers hear it once: one live region says it, the snackbar's own says nothing.
+  const resent = (await page.getByTestId('notification-text').innerText()).split('\n')[0]!.trim();
+  expect(await liveRegionsAnnouncing(page, resent)).toBe(1);
   await page.keyboard.press('Escape');
   await expect(panel).not.toBeInViewport();
   await expectFocusIn(beaName);
