@@ -1,7 +1,7 @@
 // `--demo`: seeds an empty database with a small company — sub-organizations, permission profiles,
 // number pools in every state (incl. PORTED and RE-INVITE tags) and a few hundred accounts across
 // every status, with their invitation messages. Does nothing when the database already holds data.
-import type { Kysely } from 'kysely';
+import { sql, type Kysely } from 'kysely';
 import { defaultPermissionSettings } from '../../common/api/permission-profiles';
 import type { AccountStatus } from '../../common/api/accounts';
 import type { AppDeps } from '../deps';
@@ -255,6 +255,15 @@ export async function seedDemo(deps: AppDeps): Promise<boolean> {
           .set({ created_at: invitedAt })
           .where('account_id', '=', row.id)
           .execute();
+        // The invitation moves back with them, so the funnel's first invitation precedes activation.
+        await trx
+          .updateTable('invitations')
+          .set({ created_at: invitedAt })
+          .where('account_id', '=', row.id)
+          .execute();
+        await sql`update accounts set first_invited_at = ${invitedAt} where id = ${row.id}`.execute(
+          trx,
+        );
       }
       if (planned.status === 'activated' && row.number) {
         await trx

@@ -201,3 +201,44 @@ test('Activity filters by administrator and dates, and exports the filtered rows
   expect(row).toContain(`'=HYPERLINK`);
   for (const line of lines.slice(1)) expect(line.startsWith(today)).toBe(true);
 });
+
+for (const theme of ['light', 'dark'] as const) {
+  test(`Reports fit a 1024×700 window in the ${theme} theme`, async ({
+    page,
+    api,
+    bridge,
+    signIn,
+    snap,
+  }) => {
+    const organization = await api.createOrganization(uniqueName(`Small ${theme}`));
+    await api.addNumbers(organization.id, 2);
+    const tag = Date.now().toString(36);
+    await api.createAccount({
+      organizationId: organization.id,
+      firstName: 'Wendy',
+      lastName: `Window ${tag}`,
+      contact: `wendy.${tag}@example.com`,
+      invite: true,
+    });
+    await bridge.router.invoke('prefs:set', { theme });
+    await page.setViewportSize({ width: 1024, height: 700 });
+    await signInPatiently(signIn, page);
+    await openScreen(page, 'reports');
+    await expect(page.getByTestId('report-chart-funnel').locator('canvas').first()).toBeVisible();
+    await settle(page);
+    await snap(`reports-1024-${theme}`);
+    // Nothing wider than the window: the page never scrolls sideways.
+    const overflow = await page.evaluate(
+      () => document.documentElement.scrollWidth - document.documentElement.clientWidth,
+    );
+    expect(overflow).toBeLessThanOrEqual(0);
+    await page.getByTestId('reports-tab-follow-up').click();
+    await settle(page);
+    await snap(`reports-1024-follow-up-${theme}`);
+    await page.setViewportSize({ width: 1440, height: 900 });
+    await page.getByTestId('reports-tab-dashboard').click();
+    await expect(page.getByTestId('report-chart-funnel').locator('canvas').first()).toBeVisible();
+    await settle(page);
+    await snap(`reports-1440-${theme}`);
+  });
+}
