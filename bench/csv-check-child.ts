@@ -33,7 +33,7 @@ if (mode === 'papaparse') {
     deleted: [],
   });
   const ms = performance.now() - started;
-  if (!loaded.ok) throw new Error(loaded.error.message);
+  if (!loaded.ok) throw new Error('cancelled' in loaded ? 'cancelled' : loaded.error.message);
   const pages: number[] = [];
   for (let i = 0; i < 200; i += 1) {
     const offset = Math.floor(Math.random() * (loaded.counts.rows - 100));

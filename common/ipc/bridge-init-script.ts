@@ -7,6 +7,8 @@ export interface BridgeInitScriptOptions {
   invokeBinding: string;
   /** Global the test calls (page.evaluate) to simulate a menu command; default `__linedeskMenuCommand`. */
   menuTrigger?: string;
+  /** Global the harness calls (page.evaluate) to deliver csv:openProgress; default `__linedeskCsvOpenProgress`. */
+  csvOpenProgressTrigger?: string;
 }
 
 /**
@@ -21,6 +23,7 @@ export function bridgeInitScript(options: BridgeInitScriptOptions): string {
     menuCommands: MENU_COMMANDS,
     invokeBinding: options.invokeBinding,
     menuTrigger: options.menuTrigger ?? '__linedeskMenuCommand',
+    csvOpenProgressTrigger: options.csvOpenProgressTrigger ?? '__linedeskCsvOpenProgress',
   });
   return `(() => {
   const config = ${config};
@@ -50,6 +53,19 @@ export function bridgeInitScript(options: BridgeInitScriptOptions): string {
     const file = args && args.file;
     const rest = args && args.organizationId !== undefined ? { organizationId: args.organizationId } : {};
     return unwrap(await window[config.invokeBinding]('csv:openDropped', { path: file ? String(file.name) : '', ...rest }));
+  };
+  // The same checks of a progress event as openProgressOf in channels.ts.
+  const progressListeners = new Set();
+  bridge.csv.onOpenProgress = (listener) => {
+    progressListeners.add(listener);
+    return () => progressListeners.delete(listener);
+  };
+  window[config.csvOpenProgressTrigger] = (value) => {
+    const v = value || {};
+    const count = (n) => Number.isSafeInteger(n) && n >= 0;
+    if (!count(v.rowsRead) || !count(v.bytesRead) || !count(v.totalBytes)) return;
+    const progress = { rowsRead: v.rowsRead, bytesRead: v.bytesRead, totalBytes: v.totalBytes };
+    for (const listener of progressListeners) listener(progress);
   };
   // The same filtering of the detail as menuCommandDetailOf in channels.ts.
   window[config.menuTrigger] = (command, detail) => {

@@ -5,12 +5,14 @@ import {
   splitChannel,
   isMenuCommand,
   menuCommandDetailOf,
+  openProgressOf,
   type IpcChannel,
   type IpcEnvelope,
   type MenuCommand,
   type MenuCommandDetail,
 } from './channels';
 import type { IpcArgs, IpcResult } from './contract';
+import type { CsvOpenProgress } from './csv-contract';
 import type { IpcErrorCode, IpcFailure } from './errors';
 
 type DomainOf<C extends string> = C extends `${infer D}:${string}` ? D : never;
@@ -42,7 +44,11 @@ type ContractBridge = {
 };
 
 export type LinedeskBridge = Omit<ContractBridge, 'csv'> & {
-  csv: Omit<ContractBridge['csv'], 'openDropped'> & { openDropped: OpenDroppedMethod };
+  csv: Omit<ContractBridge['csv'], 'openDropped'> & {
+    openDropped: OpenDroppedMethod;
+    /** Called while a file is being opened (csv.open, openDropped, recentFiles.open). Returns an unsubscribe. */
+    onOpenProgress(listener: (progress: CsvOpenProgress) => void): () => void;
+  };
 } & {
   menu: {
     /**
@@ -57,6 +63,8 @@ export type LinedeskBridge = Omit<ContractBridge, 'csv'> & {
 export interface BridgeTransport {
   invoke(channel: IpcChannel, args: unknown): Promise<IpcEnvelope>;
   onMenuCommand(listener: (command: MenuCommand, detail?: unknown) => void): () => void;
+  /** csv:openProgress events (a transport without them never reports progress). */
+  onCsvOpenProgress?(listener: (progress: unknown) => void): () => void;
   /** The path of a dropped File (Electron: webUtils.getPathForFile); '' when it has none. */
   pathForFile(file: DroppedFile): string;
 }
@@ -104,6 +112,11 @@ export function createLinedeskBridge(transport: BridgeTransport): LinedeskBridge
       }),
     );
   };
+  groups.csv!.onOpenProgress = ((listener: (progress: CsvOpenProgress) => void) =>
+    transport.onCsvOpenProgress?.((value) => {
+      const progress = openProgressOf(value);
+      if (progress) listener(progress);
+    }) ?? (() => undefined)) as never;
   const menu = {
     onCommand(listener: (command: MenuCommand, detail: MenuCommandDetail) => void): () => void {
       return transport.onMenuCommand((command, detail) => {

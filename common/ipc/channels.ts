@@ -23,6 +23,7 @@ export const IPC_CHANNELS = [
   'prefs:set',
   'csv:open',
   'csv:openDropped',
+  'csv:cancelOpen',
   'csv:rows',
   'csv:edit',
   'csv:deleteRow',
@@ -71,6 +72,9 @@ export interface MenuCommandDetail {
 /** The one main → renderer channel; its arguments are a MenuCommand and, for some, its detail. */
 export const MENU_COMMAND_CHANNEL = 'menu:command';
 
+/** Main → renderer: how far opening a CSV file is (a CsvOpenProgress, common/ipc/csv-contract.ts). */
+export const CSV_OPEN_PROGRESS_CHANNEL = 'csv:openProgress';
+
 /** The global name under which the preload exposes the bridge. */
 export const BRIDGE_GLOBAL = 'linedesk';
 
@@ -90,6 +94,16 @@ export function isMenuCommand(value: unknown): value is MenuCommand {
 export function menuCommandDetailOf(value: unknown): MenuCommandDetail {
   const id = (value as { recentFileId?: unknown } | null | undefined)?.recentFileId;
   return typeof id === 'string' && /^[\w-]{1,64}$/.test(id) ? { recentFileId: id } : {};
+}
+
+/** A progress event as the renderer may trust it: three whole numbers ≥ 0, else null. */
+export function openProgressOf(
+  value: unknown,
+): { rowsRead: number; bytesRead: number; totalBytes: number } | null {
+  const { rowsRead, bytesRead, totalBytes } = (value ?? {}) as Record<string, unknown>;
+  const count = (n: unknown): n is number => Number.isSafeInteger(n) && (n as number) >= 0;
+  if (!count(rowsRead) || !count(bytesRead) || !count(totalBytes)) return null;
+  return { rowsRead, bytesRead, totalBytes };
 }
 
 /** Splits `session:signIn` into its bridge group and method name. */

@@ -119,6 +119,18 @@ export const csvOpenResultSchema = z.discriminatedUnion('outcome', [
 ]);
 export type CsvOpenResult = z.infer<typeof csvOpenResultSchema>;
 
+/** How far opening a file is: data rows checked so far, and bytes read of the file's size. */
+export const csvOpenProgressSchema = z.object({
+  rowsRead: z.number().int().min(0),
+  bytesRead: z.number().int().min(0),
+  totalBytes: z.number().int().min(0),
+});
+export type CsvOpenProgress = z.infer<typeof csvOpenProgressSchema>;
+
+/** csv:cancelOpen takes nothing and answers how many opens it stopped (0 when none was under way). */
+export const csvCancelOpenResultSchema = z.object({ cancelled: z.number().int().min(0) });
+export type CsvCancelOpenResult = z.infer<typeof csvCancelOpenResultSchema>;
+
 const organizationRef = { organizationId: z.string().max(200).nullable().optional() };
 
 export const csvOpenArgsSchema = z.strictObject(organizationRef).optional();

@@ -2,7 +2,7 @@
 // permission denial, services, IPC, menu and the window. Logic lives in the modules.
 import path from 'node:path';
 import { app, BrowserWindow, dialog, Menu, net, protocol, screen, session } from 'electron';
-import { MENU_COMMAND_CHANNEL } from '../../common/ipc/contract';
+import { CSV_OPEN_PROGRESS_CHANNEL, MENU_COMMAND_CHANNEL } from '../../common/ipc/contract';
 import { registerIpcHandlers } from './ipc/handle';
 import { createIpcRouter } from './ipc/router';
 import { buildMenuTemplate } from './modules/app-menu';
@@ -106,6 +106,9 @@ if (ensureSingleInstance(app, () => windows?.focus())) {
       );
     setMenu();
     csv.onRecentFilesChange(setMenu);
+    csv.onOpenProgress((progress) =>
+      windows?.current()?.webContents.send(CSV_OPEN_PROGRESS_CHANNEL, progress),
+    );
     windows.open();
   });
 

@@ -2,7 +2,12 @@
 // function per contract channel, grouped by domain. ipcRenderer itself never reaches the page.
 import { contextBridge, ipcRenderer, webUtils } from 'electron';
 import { createLinedeskBridge } from '../../common/ipc/bridge';
-import { BRIDGE_GLOBAL, MENU_COMMAND_CHANNEL, type IpcEnvelope } from '../../common/ipc/channels';
+import {
+  BRIDGE_GLOBAL,
+  CSV_OPEN_PROGRESS_CHANNEL,
+  MENU_COMMAND_CHANNEL,
+  type IpcEnvelope,
+} from '../../common/ipc/channels';
 
 const bridge = createLinedeskBridge({
   invoke: (channel, args) => ipcRenderer.invoke(channel, args) as Promise<IpcEnvelope>,
@@ -13,6 +18,13 @@ const bridge = createLinedeskBridge({
     ipcRenderer.on(MENU_COMMAND_CHANNEL, forward);
     return () => {
       ipcRenderer.removeListener(MENU_COMMAND_CHANNEL, forward);
+    };
+  },
+  onCsvOpenProgress(listener) {
+    const forward = (_event: unknown, progress: unknown) => listener(progress);
+    ipcRenderer.on(CSV_OPEN_PROGRESS_CHANNEL, forward);
+    return () => {
+      ipcRenderer.removeListener(CSV_OPEN_PROGRESS_CHANNEL, forward);
     };
   },
   // Sandboxed pages no longer see File.path; only the preload may ask Electron for it.

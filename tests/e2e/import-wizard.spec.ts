@@ -342,3 +342,42 @@ test('NOT_ENOUGH_NUMBERS shows the capacity panel and leaves the job open to com
     await bridge.dispose();
   }
 });
+
+test('opening a big file shows its progress, and Cancel brings the wizard back to its draft with nothing added', async ({
+  page,
+  snap,
+}) => {
+  const tag = Date.now().toString(36);
+  const organization = await organizationWithNumbers(0);
+  const small = await messyFile(`${tag}-small`, 0);
+  const big = path.join(folder, `big-${tag}.csv`);
+  const lines = ['First Name,Last Name,Email or Device #'];
+  for (let i = 0; i < 600_000; i += 1) lines.push(`Person${i},Bulk,bulk${i}.${tag}@example.com`);
+  await writeFile(big, `${lines.join('\r\n')}\r\n`);
+  const bridge = await installBridge(page);
+  try {
+    await signInThroughUi(page, service.url);
+    await chooseOrganization(page, organization.name);
+    await page.getByTestId('setup-next').click();
+    await dropFile(page, bridge, small);
+    const counts = page.getByTestId('review-counts');
+    await expect(counts).toHaveText('2 ready · 4 with problems');
+    const drafts = await bridge.services.csv.listDrafts();
+    expect(drafts).toHaveLength(1);
+
+    await dropFile(page, bridge, big);
+    await expect(page.getByTestId('open-progress-text')).toContainText('rows checked');
+    await snap('import-2-file-opening');
+    await page.getByTestId('cancel-open').click();
+
+    // Back on the draft it had, as it was; no draft and no copy of the big file were kept.
+    await expect(counts).toHaveText('2 ready · 4 with problems');
+    await expect(page.getByTestId('drop-zone')).toHaveCount(0);
+    expect((await bridge.services.csv.listDrafts()).map((d) => d.draftId)).toEqual(
+      drafts.map((d) => d.draftId),
+    );
+    await snap('import-2-file-cancelled');
+  } finally {
+    await bridge.dispose();
+  }
+});

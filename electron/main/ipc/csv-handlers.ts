@@ -58,6 +58,7 @@ export function createCsvHandlers(services: MainServices): Pick<IpcHandlers, Csv
   return {
     'csv:open': (args) => csv.openByDialog(args?.organizationId ?? null),
     'csv:openDropped': ({ path, organizationId }) => csv.openDropped(path, organizationId ?? null),
+    'csv:cancelOpen': () => csv.cancelOpen(),
     'csv:rows': ({ draftId, filter, offset, limit }) => csv.rows(draftId, filter, offset, limit),
     'csv:edit': ({ draftId, row, column, value }) => csv.edit(draftId, row, column, value),
     'csv:deleteRow': ({ draftId, row }) => csv.deleteRow(draftId, row),

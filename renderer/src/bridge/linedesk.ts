@@ -35,10 +35,13 @@ function withBridgeErrors(raw: LinedeskBridge): LinedeskBridge {
     groups[domain] = Object.fromEntries(
       Object.entries(group as Record<string, BridgeMethod>).map(([action, method]) => [
         action,
-        (args?: unknown) =>
-          method(args).catch((error: unknown) => {
-            throw toBridgeError(error);
-          }),
+        // Event subscriptions (onOpenProgress) answer an unsubscribe, not a promise.
+        action.startsWith('on')
+          ? method
+          : (args?: unknown) =>
+              method(args).catch((error: unknown) => {
+                throw toBridgeError(error);
+              }),
       ]),
     );
   }

@@ -3,6 +3,7 @@
 import { defineStore } from 'pinia';
 import type {
   CsvCounts,
+  CsvOpenProgress,
   CsvOpenResult,
   DraftListItem,
   DraftSummary,
@@ -30,6 +31,10 @@ interface State {
   permissionProfileId: string | null;
   draft: DraftSummary | null;
   opening: boolean;
+  /** How far the file being opened is (null before main's first report). */
+  openProgress: CsvOpenProgress | null;
+  /** True once Cancel was pressed for the file being opened. */
+  cancellingOpen: boolean;
   /** A whole-file problem or a failure to open, as one sentence. */
   fileProblem: string | null;
   upload: UploadStatus | null;
@@ -56,6 +61,8 @@ export const useImportWizardStore = defineStore('importWizard', {
     permissionProfileId: null,
     draft: null,
     opening: false,
+    openProgress: null,
+    cancellingOpen: false,
     fileProblem: null,
     upload: null,
     drafts: [],
@@ -125,22 +132,45 @@ export const useImportWizardStore = defineStore('importWizard', {
     async openFile(source: FileSource): Promise<void> {
       const bridge = linedesk();
       const organizationId = this.organizationId;
+      // Cancel (or closing the Open dialog) brings the wizard back to this step, draft unchanged.
+      const stepBefore = this.step;
       this.opening = true;
+      this.openProgress = null;
+      this.cancellingOpen = false;
       this.fileProblem = null;
       this.step = 'file';
+      const stopListening = bridge.csv.onOpenProgress((progress) => {
+        if (this.opening) this.openProgress = progress;
+      });
       try {
         let result: CsvOpenResult;
         if (source.kind === 'dialog') result = await bridge.csv.open({ organizationId });
         else if (source.kind === 'drop')
           result = await bridge.csv.openDropped({ file: source.file, organizationId });
         else result = await bridge.recentFiles.open({ id: source.id, organizationId });
+        if (result.outcome === 'cancelled') this.step = stepBefore;
         this.adoptOpened(result);
       } catch (error) {
         this.fileProblem = errorMessage(error);
       } finally {
+        stopListening();
         this.opening = false;
+        this.openProgress = null;
+        this.cancellingOpen = false;
       }
       void this.loadLists();
+    },
+
+    /** Stops the file being opened: main leaves no draft behind. */
+    async cancelOpen(): Promise<void> {
+      if (!this.opening) return;
+      this.cancellingOpen = true;
+      try {
+        await linedesk().csv.cancelOpen();
+      } catch (error) {
+        this.cancellingOpen = false;
+        this.fileProblem = errorMessage(error);
+      }
     },
 
     adoptOpened(result: CsvOpenResult): void {

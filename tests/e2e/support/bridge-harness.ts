@@ -106,6 +106,16 @@ export async function installBridge(
     return envelope;
   });
   await page.addInitScript({ content: bridgeInitScript({ invokeBinding }) });
+  // Main's webContents.send of csv:openProgress, as the page global the init script listens on.
+  services.csv.onOpenProgress((progress) => {
+    void page
+      .evaluate((value) => {
+        const page = globalThis as unknown as Record<string, unknown>;
+        const deliver = page.__linedeskCsvOpenProgress;
+        if (typeof deliver === 'function') deliver(value);
+      }, progress)
+      .catch(() => undefined);
+  });
 
   return {
     services,

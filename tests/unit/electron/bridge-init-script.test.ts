@@ -47,7 +47,7 @@ describe('bridge init script for the Playwright harness', () => {
     const names = Object.entries(bridge).flatMap(([domain, group]) =>
       Object.keys(group as object).map((action) => `${domain}:${action}`),
     );
-    expect(names.sort()).toEqual([...IPC_CHANNELS, 'menu:onCommand'].sort());
+    expect(names.sort()).toEqual([...IPC_CHANNELS, 'menu:onCommand', 'csv:onOpenProgress'].sort());
     await expect(bridge.prefs.set({ theme: 'dark' })).resolves.toMatchObject({ theme: 'dark' });
     expect(services.prefs.get().theme).toBe('dark');
   });

@@ -56,7 +56,7 @@ describe('build output', () => {
     const names = Object.entries(bridge).flatMap(([domain, group]) =>
       Object.keys(group).map((action) => `${domain}:${action}`),
     );
-    expect(names.sort()).toEqual([...IPC_CHANNELS, 'menu:onCommand'].sort());
+    expect(names.sort()).toEqual([...IPC_CHANNELS, 'menu:onCommand', 'csv:onOpenProgress'].sort());
   });
 
   it('main imports only electron, Node built-ins and the package dependencies', async () => {

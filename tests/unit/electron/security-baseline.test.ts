@@ -88,6 +88,7 @@ describe('IPC channels', () => {
       'prefs:set',
       'csv:open',
       'csv:openDropped',
+      'csv:cancelOpen',
       'csv:rows',
       'csv:edit',
       'csv:deleteRow',

@@ -18,19 +18,41 @@ export type CsvFileCheck =
       notices: FileNotice[];
       rows: CheckedRows;
     }
-  | { ok: false; error: FileError; encoding: CsvEncoding | null; delimiter: CsvDelimiter | null };
+  | { ok: false; error: FileError; encoding: CsvEncoding | null; delimiter: CsvDelimiter | null }
+  | { ok: false; cancelled: true };
+
+/** How far a check is: data rows read, and bytes read of the file's size. */
+export type CheckProgress = { rowsRead: number; bytesRead: number; totalBytes: number };
+
+export interface CheckCsvOptions {
+  /** Stops the check between two chunks of the file (answered as `cancelled`). */
+  signal?: AbortSignal;
+  onProgress?: (progress: CheckProgress) => void;
+}
 
 /** Reads and checks a whole file; a whole-file problem stops reading at once. */
 export async function checkCsvFile(
   filePath: string,
   context: ImportRowRulesContext = {},
+  options: CheckCsvOptions = {},
 ): Promise<CsvFileCheck> {
   const intake = new RecordIntake(context);
-  const read = await readCsvFile(filePath, (records) => {
-    for (const record of records) if (!intake.push(record)) return false;
-    return true;
-  });
-  if (!read.ok) return { ok: false, error: read.error, encoding: null, delimiter: null };
+  const { onProgress } = options;
+  const read = await readCsvFile(
+    filePath,
+    (records) => {
+      for (const record of records) if (!intake.push(record)) return false;
+      return true;
+    },
+    {
+      signal: options.signal,
+      onProgress: onProgress && ((bytes) => onProgress({ rowsRead: intake.rows.size, ...bytes })),
+    },
+  );
+  if (!read.ok) {
+    if ('cancelled' in read) return read;
+    return { ok: false, error: read.error, encoding: null, delimiter: null };
+  }
   const error = intake.finish();
   if (error) return { ok: false, error, encoding: read.encoding, delimiter: read.delimiter };
   const notices: FileNotice[] = [...intake.notices];

@@ -70,6 +70,8 @@ export async function runCsvChecker(argv: string[], io: CheckerOutput): Promise<
     io.err(`${file} could not be read (${code}).\n`);
     return 2;
   }
+  // Nothing cancels the headless check; the engine's cancelled outcome never comes here.
+  if (!result.ok && 'cancelled' in result) return 2;
   const json = parsed.values.json === true;
   const name = path.basename(file);
 

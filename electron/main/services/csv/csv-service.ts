@@ -6,7 +6,9 @@ import type { ImportRowInput } from '../../../../common/api/imports';
 import { CSV_FILE_ERROR_MESSAGES } from '../../../../common/csv/file-check';
 import type { ImportRowRulesContext } from '../../../../common/csv/row-rules';
 import type {
+  CsvCancelOpenResult,
   CsvEditResult,
+  CsvOpenProgress,
   CsvOpenResult,
   CsvRowsFilter,
   CsvRowsResult,
@@ -20,6 +22,7 @@ import type { TemplateColumnKey } from '../../../../common/csv/template';
 import type { OpenDialog, SaveDialog } from '../export-files';
 import { MainError } from '../main-error';
 import { CsvWorkerError, type CsvWorkerClient } from './csv-worker-client';
+import type { LoadedDraft } from './csv-worker-protocol';
 import type { DraftStore, DraftRecord } from './draft-store';
 import { expiresAt } from './draft-store';
 import { acceptFile, isTooLarge } from './file-gate';
@@ -64,6 +67,10 @@ export interface CsvService {
   onRecentFilesChange(listener: () => void): () => void;
   /** Every row of a draft (deleted ones left out) for the import upload, with the file's name. */
   rowsForUpload(draftId: string): Promise<{ fileName: string; rows: ImportRowInput[] }>;
+  /** Stops every file being opened: no draft and no copy of the file are left behind. */
+  cancelOpen(): Promise<CsvCancelOpenResult>;
+  /** Progress of the files being opened (not of drafts reloaded); returns an unsubscribe. */
+  onOpenProgress(listener: (progress: CsvOpenProgress) => void): () => void;
   dispose(): Promise<void>;
 }
 
@@ -104,6 +111,8 @@ export function createCsvService(options: {
   };
   const now = () => (options.now ?? (() => new Date()))().toISOString();
   const records = new Map<string, DraftRecord>();
+  /** Files being opened, so Cancel can stop them. */
+  const openings = new Set<{ draftId: string; cancelled: boolean }>();
   /** Drafts the worker holds, least recently used first. */
   const loaded = new Set<string>();
 
@@ -134,7 +143,11 @@ export function createCsvService(options: {
       edits: record.edits,
       deleted: record.deleted,
     });
-    if (!result.ok) throw new MainError('DRAFT_UNREADABLE', result.error.message);
+    if (!result.ok) {
+      const message =
+        'cancelled' in result ? 'Reading the draft was stopped.' : result.error.message;
+      throw new MainError('DRAFT_UNREADABLE', message);
+    }
     record.counts = result.counts;
     record.metadataCachedAt = cachedAt;
     touch(record.draftId);
@@ -176,11 +189,36 @@ export function createCsvService(options: {
       };
     }
     const draftId = store.newDraftId();
-    const sourcePath = await store.importSource(draftId, real);
-    const { context, cachedAt } = await contexts.contextFor(organizationId);
-    const result = await worker.load({ draftId, sourcePath, context, edits: [], deleted: [] });
+    const opening = { draftId, cancelled: false };
+    openings.add(opening);
+    let result: LoadedDraft;
+    let cachedAt: string | null;
+    try {
+      const sourcePath = await store.importSource(draftId, real);
+      const checks = await contexts.contextFor(organizationId);
+      cachedAt = checks.cachedAt;
+      result = opening.cancelled
+        ? { ok: false, cancelled: true }
+        : await worker.load({
+            draftId,
+            sourcePath,
+            context: checks.context,
+            edits: [],
+            deleted: [],
+          });
+      if (result.ok && opening.cancelled) {
+        await worker.close({ draftId });
+        result = { ok: false, cancelled: true };
+      }
+    } catch (error) {
+      await store.remove(draftId).catch(() => undefined);
+      throw error;
+    } finally {
+      openings.delete(opening);
+    }
     if (!result.ok) {
       await store.remove(draftId);
+      if ('cancelled' in result) return { outcome: 'cancelled' };
       return { outcome: 'fileError', name, fileError: result.error };
     }
     const at = now();
@@ -236,6 +274,19 @@ export function createCsvService(options: {
   }
 
   return {
+    async cancelOpen() {
+      const stopping = [...openings];
+      for (const opening of stopping) opening.cancelled = true;
+      await Promise.all(stopping.map(({ draftId }) => worker.cancelLoad({ draftId })));
+      return { cancelled: stopping.length };
+    },
+    onOpenProgress(listener) {
+      return worker.onProgress(({ draftId, rowsRead, bytesRead, totalBytes }) => {
+        for (const opening of openings) {
+          if (opening.draftId === draftId) listener({ rowsRead, bytesRead, totalBytes });
+        }
+      });
+    },
     async openByDialog(organizationId) {
       if (!dialogs.showOpenDialog) {
         throw new MainError('NOT_AVAILABLE', 'The Open dialog is not available here.');

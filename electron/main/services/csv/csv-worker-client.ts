@@ -9,8 +9,10 @@ import type { DraftEngine } from './draft-engine';
 import type {
   CsvWorkerOp,
   CsvWorkerOps,
+  CsvWorkerProgress,
   CsvWorkerRequest,
   CsvWorkerResponse,
+  LoadProgress,
 } from './csv-worker-protocol';
 
 /** tsx's ESM registration API, resolved from here (only used when running from TypeScript). */
@@ -37,6 +39,8 @@ export class CsvWorkerError extends Error {
 export interface CsvWorkerClient extends DraftEngine {
   /** Stops the thread (drafts stay on disk). */
   terminate(): Promise<void>;
+  /** Listens to the progress of loads; returns an unsubscribe. */
+  onProgress(listener: (progress: LoadProgress) => void): () => void;
 }
 
 /**
@@ -61,6 +65,8 @@ export function createCsvWorkerClient(
     { resolve: (value: unknown) => void; reject: (error: Error) => void }
   >();
 
+  const progressListeners = new Set<(progress: LoadProgress) => void>();
+
   const failAll = (error: Error) => {
     for (const { reject } of pending.values()) reject(error);
     pending.clear();
@@ -75,7 +81,12 @@ export function createCsvWorkerClient(
           { eval: true },
         )
       : new Worker(workerPath);
-    created.on('message', (response: CsvWorkerResponse) => {
+    created.on('message', (message: CsvWorkerResponse | CsvWorkerProgress) => {
+      if ('progress' in message) {
+        for (const listener of progressListeners) listener(message.progress);
+        return;
+      }
+      const response = message;
       const waiting = pending.get(response.id);
       if (!waiting) return;
       pending.delete(response.id);
@@ -112,6 +123,7 @@ export function createCsvWorkerClient(
 
   const ops: CsvWorkerOp[] = [
     'load',
+    'cancelLoad',
     'page',
     'edit',
     'deleteRow',
@@ -127,6 +139,10 @@ export function createCsvWorkerClient(
   ) as unknown as DraftEngine;
   return {
     ...client,
+    onProgress(listener) {
+      progressListeners.add(listener);
+      return () => progressListeners.delete(listener);
+    },
     async terminate() {
       const running = worker;
       worker = null;

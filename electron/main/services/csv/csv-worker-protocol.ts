@@ -18,7 +18,19 @@ export type LoadedDraft =
       notices: FileNotice[];
       counts: RowCounts;
     }
-  | { ok: false; error: FileError };
+  | { ok: false; error: FileError }
+  /** Main cancelled the load (cancelLoad) before it ended. */
+  | { ok: false; cancelled: true };
+
+/** How far a load is, posted by the worker while it reads (not an answer to a request). */
+export type LoadProgress = {
+  draftId: string;
+  rowsRead: number;
+  bytesRead: number;
+  totalBytes: number;
+};
+
+export type CsvWorkerProgress = { progress: LoadProgress };
 
 export type EditOutcome = {
   row: CheckedRowView | null;
@@ -38,6 +50,8 @@ export interface CsvWorkerOps {
     };
     result: LoadedDraft;
   };
+  /** Stops the load of this draft between two chunks (its answer is then `cancelled`). */
+  cancelLoad: { args: { draftId: string }; result: boolean };
   page: {
     args: { draftId: string; filter: RowsFilter; offset: number; limit: number };
     result: { rows: CheckedRowView[]; total: number; counts: RowCounts };

@@ -2,11 +2,13 @@
 // Built as its own self-contained file (scripts/build.mjs), run by TypeScript through tsx in tests.
 import { parentPort } from 'node:worker_threads';
 import { createDraftEngine, DraftNotLoaded } from './draft-engine';
-import type { CsvWorkerRequest, CsvWorkerResponse } from './csv-worker-protocol';
+import type { CsvWorkerProgress, CsvWorkerRequest, CsvWorkerResponse } from './csv-worker-protocol';
 
-const engine = createDraftEngine();
 const port = parentPort;
 if (!port) throw new Error('csv-worker runs as a worker thread only.');
+const engine = createDraftEngine({
+  onProgress: (progress) => port.postMessage({ progress } satisfies CsvWorkerProgress),
+});
 
 /** Runs one request on the engine and posts its answer; a failure is answered, never thrown. */
 const answer = async ({ id, op, args }: CsvWorkerRequest): Promise<void> => {

@@ -5,7 +5,7 @@ import type { CheckedRows } from '../../../../common/csv/checked-rows';
 import { TEMPLATE_COLUMN_LABELS, TEMPLATE_HEADER_LABELS } from '../../../../common/csv/template';
 import { csvLine } from '../../../../common/csv/writer';
 import { checkCsvFile } from './check-csv-file';
-import type { CsvWorkerOps } from './csv-worker-protocol';
+import type { CsvWorkerOps, LoadProgress } from './csv-worker-protocol';
 
 export type DraftEngine = {
   [Op in keyof CsvWorkerOps]: (
@@ -44,8 +44,15 @@ async function writeLines(filePath: string, lines: Iterable<string>): Promise<vo
   await rename(temp, filePath);
 }
 
-export function createDraftEngine(): DraftEngine {
+export interface DraftEngineOptions {
+  /** Told after every chunk of a file a load reads. */
+  onProgress?: (progress: LoadProgress) => void;
+}
+
+export function createDraftEngine(options: DraftEngineOptions = {}): DraftEngine {
   const drafts = new Map<string, CheckedRows>();
+  /** Loads under way, so main can cancel one. */
+  const loading = new Map<string, AbortController>();
   const rowsOf = (draftId: string): CheckedRows => {
     const rows = drafts.get(draftId);
     if (!rows) throw new DraftNotLoaded(`The draft ${draftId} is not open.`);
@@ -54,8 +61,20 @@ export function createDraftEngine(): DraftEngine {
 
   return {
     async load({ draftId, sourcePath, context, edits, deleted }) {
-      const checked = await checkCsvFile(sourcePath, context);
-      if (!checked.ok) return { ok: false, error: checked.error };
+      const controller = new AbortController();
+      loading.set(draftId, controller);
+      const { onProgress } = options;
+      let checked;
+      try {
+        checked = await checkCsvFile(sourcePath, context, {
+          signal: controller.signal,
+          onProgress: onProgress && ((progress) => onProgress({ draftId, ...progress })),
+        });
+      } finally {
+        if (loading.get(draftId) === controller) loading.delete(draftId);
+      }
+      if (!checked.ok)
+        return 'cancelled' in checked ? checked : { ok: false, error: checked.error };
       for (const edit of edits) checked.rows.edit(edit.row, edit.column, edit.value);
       for (const row of deleted) checked.rows.delete(row);
       drafts.set(draftId, checked.rows);
@@ -66,6 +85,11 @@ export function createDraftEngine(): DraftEngine {
         notices: checked.notices,
         counts: checked.rows.counts(),
       };
+    },
+    async cancelLoad({ draftId }) {
+      const controller = loading.get(draftId);
+      controller?.abort();
+      return controller !== undefined;
     },
     async page({ draftId, filter, offset, limit }) {
       const rows = rowsOf(draftId);

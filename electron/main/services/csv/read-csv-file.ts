@@ -19,7 +19,20 @@ const HEAD_BYTES = 64 * 1024;
 
 export type CsvFileFormat = { encoding: CsvEncoding; delimiter: CsvDelimiter };
 
-export type ReadCsvOutcome = ({ ok: true } & CsvFileFormat) | { ok: false; error: FileError };
+export type ReadCsvOutcome =
+  ({ ok: true } & CsvFileFormat) | { ok: false; error: FileError } | { ok: false; cancelled: true };
+
+/** How far reading is: bytes read of the file's size (the encoding scan and the parse each once). */
+export type ReadProgress = { bytesRead: number; totalBytes: number };
+
+export interface ReadCsvOptions {
+  /** Stops reading at the next chunk (the outcome is then `cancelled`). */
+  signal?: AbortSignal;
+  /** Called after every chunk parsed. */
+  onProgress?: (progress: ReadProgress) => void;
+}
+
+const CANCELLED = { ok: false, cancelled: true } as const;
 
 const fail = (code: Exclude<FileError['code'], 'MISSING_COLUMNS'>): ReadCsvOutcome => ({
   ok: false,
@@ -82,9 +95,10 @@ async function* chunks(file: FileHandle): AsyncGenerator<Buffer> {
 }
 
 /** UTF-8 when every byte sequence of the file is valid UTF-8, else Windows-1252. */
-async function scanEncoding(file: FileHandle): Promise<CsvEncoding> {
+async function scanEncoding(file: FileHandle, signal?: AbortSignal): Promise<CsvEncoding | null> {
   let carry: Buffer = Buffer.alloc(0);
   for await (const chunk of chunks(file)) {
+    if (signal?.aborted) return null;
     const bytes = carry.length > 0 ? Buffer.concat([carry, chunk]) : chunk;
     const cut = bytes.length - incompleteTail(bytes);
     if (!isUtf8(bytes.subarray(0, cut))) return 'windows-1252';
@@ -108,7 +122,9 @@ const ICONV_NAMES: Record<CsvEncoding, string> = {
 export async function readCsvFile(
   filePath: string,
   onRecords: (records: string[][]) => boolean,
+  options: ReadCsvOptions = {},
 ): Promise<ReadCsvOutcome> {
+  const { signal, onProgress } = options;
   const file = await open(filePath, 'r');
   try {
     const { size } = await file.stat();
@@ -118,7 +134,8 @@ export async function readCsvFile(
     await file.read(head, 0, head.length, 0);
     const kind = classifyHead(head);
     if (kind === 'WORKBOOK' || kind === 'NOT_TEXT') return fail(kind);
-    const encoding = (kind as CsvEncoding | null) ?? (await scanEncoding(file));
+    const encoding = (kind as CsvEncoding | null) ?? (await scanEncoding(file, signal));
+    if (encoding === null) return CANCELLED;
     const decoder = iconv.getDecoder(ICONV_NAMES[encoding], { stripBOM: true });
 
     let parser: Papa.Parser | null = null;
@@ -139,8 +156,12 @@ export async function readCsvFile(
       pending = last ? '' : input.substring(results.meta.cursor);
       if (results.data.length > 0 && !onRecords(results.data)) stopped = true;
     };
+    let bytesRead = 0;
     for await (const chunk of chunks(file)) {
+      if (signal?.aborted) return CANCELLED;
       parse(decoder.write(chunk), false);
+      bytesRead += chunk.length;
+      onProgress?.({ bytesRead, totalBytes: size });
       if (stopped) break;
     }
     if (!stopped) parse(decoder.end() ?? '', true);

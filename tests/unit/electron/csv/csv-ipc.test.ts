@@ -242,4 +242,28 @@ describe('CSV engine over IPC', () => {
     expect(opened.draft.name).toBe('aliases.csv');
     expect((await refusal('recentFiles:open', { id: 'nope' })).error.code).toBe('FILE_NOT_FOUND');
   });
+
+  it('reports progress while opening, and Cancel leaves no draft and no file behind', async () => {
+    const big = path.join(temp.dir, 'big.csv');
+    const lines = ['First Name,Last Name,Email or Device #'];
+    for (let i = 0; i < 400_000; i += 1) lines.push(`Ann${i},Lee,ann${i}@example.com`);
+    await writeFile(big, lines.join('\r\n'));
+    const seen: { rowsRead: number; bytesRead: number; totalBytes: number }[] = [];
+    let cancelling: Promise<Loose> | null = null;
+    services.csv.onOpenProgress((progress) => {
+      seen.push(progress);
+      cancelling ??= call('csv:cancelOpen');
+    });
+    const opened = await call('csv:openDropped', { path: big, organizationId: null });
+    expect(opened).toEqual({ outcome: 'cancelled' });
+    expect(await cancelling).toEqual({ cancelled: 1 });
+    expect(seen[0]!.totalBytes).toBe((await stat(big)).size);
+    expect(seen[0]!.bytesRead).toBeGreaterThan(0);
+    expect(await call('drafts:list')).toEqual([]);
+    const left = await readdir(path.join(dataDir, 'drafts'), { recursive: true }).catch(() => []);
+    expect(left).toEqual([]);
+    // Nothing under way: Cancel stops nothing, and the next open works.
+    expect(await call('csv:cancelOpen')).toEqual({ cancelled: 0 });
+    expect((await drop('aliases.csv')).outcome).toBe('opened');
+  });
 });

@@ -1,7 +1,11 @@
 // The preload with `electron` faked: window.linedesk has one function per contract channel,
 // grouped by domain, errors arrive as readable Errors, and ipcRenderer itself is never exposed.
 import { beforeEach, describe, expect, it, vi } from 'vitest';
-import { IPC_CHANNELS, MENU_COMMAND_CHANNEL } from '../../../../common/ipc/contract';
+import {
+  CSV_OPEN_PROGRESS_CHANNEL,
+  IPC_CHANNELS,
+  MENU_COMMAND_CHANNEL,
+} from '../../../../common/ipc/contract';
 import type { LinedeskBridge } from '../../../../common/ipc/bridge';
 import { recorded, resetRecorded } from '../support/electron-fake';
 
@@ -24,7 +28,9 @@ describe('preload bridge', () => {
         return `${domain}:${action}`;
       }),
     );
-    expect(exposed.sort()).toEqual([...IPC_CHANNELS, 'menu:onCommand'].sort());
+    expect(exposed.sort()).toEqual(
+      [...IPC_CHANNELS, 'menu:onCommand', 'csv:onOpenProgress'].sort(),
+    );
     expect(JSON.stringify(Object.keys(bridge))).not.toMatch(/ipcRenderer|invoke|send/);
   });
 
@@ -78,6 +84,21 @@ describe('preload bridge', () => {
     stop();
     emit('refresh');
     expect(seen).toEqual(['search']);
+  });
+
+  it('delivers csv:openProgress as three whole numbers, dropping anything else', () => {
+    const seen: unknown[] = [];
+    const stop = bridge.csv.onOpenProgress((progress) => seen.push(progress));
+    const emit = (progress: unknown) =>
+      (recorded.ipcRendererListeners.get(CSV_OPEN_PROGRESS_CHANNEL) ?? []).forEach((listener) =>
+        listener({ sender: 'ipc-event' }, progress),
+      );
+    emit({ rowsRead: 10, bytesRead: 100, totalBytes: 1000, path: '/etc/passwd' });
+    emit({ rowsRead: -1, bytesRead: 100, totalBytes: 1000 });
+    emit('nothing');
+    stop();
+    emit({ rowsRead: 20, bytesRead: 200, totalBytes: 1000 });
+    expect(seen).toEqual([{ rowsRead: 10, bytesRead: 100, totalBytes: 1000 }]);
   });
 
   it('passes a recent file id with Open Recent, and nothing else of the detail', () => {
