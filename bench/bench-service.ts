@@ -77,32 +77,41 @@ export async function startBenchService(options: BenchServiceOptions = {}): Prom
       .where('id', '=', first.id)
       .execute();
   }
-  const login = await service.app.inject({
-    method: 'POST',
-    url: '/api/v1/auth/login',
-    payload: { email, password },
-  });
-  const session = login.json<{
-    accessToken: string;
-    administrator: { organizationId: string };
-  }>();
-  const authorization = `Bearer ${session.accessToken}`;
+  const signIn = async () => {
+    const login = await service.app.inject({
+      method: 'POST',
+      url: '/api/v1/auth/login',
+      payload: { email, password },
+    });
+    return login.json<{ accessToken: string; administrator: { organizationId: string } }>();
+  };
+  const session = await signIn();
+  let authorization = `Bearer ${session.accessToken}`;
   const address = await service.app.listen({ host: '127.0.0.1', port: 0 });
   return {
     service,
     url: address,
-    authorization,
+    get authorization() {
+      return authorization;
+    },
     rootOrganizationId: session.administrator.organizationId,
     async request(method, url, body, headers = {}) {
-      const res = await fetch(`${address}${url}`, {
-        method,
-        headers: {
-          authorization,
-          ...(body === undefined ? {} : { 'content-type': 'application/json' }),
-          ...headers,
-        },
-        body: body === undefined ? undefined : JSON.stringify(body),
-      });
+      const send = () =>
+        fetch(`${address}${url}`, {
+          method,
+          headers: {
+            authorization,
+            ...(body === undefined ? {} : { 'content-type': 'application/json' }),
+            ...headers,
+          },
+          body: body === undefined ? undefined : JSON.stringify(body),
+        });
+      let res = await send();
+      if (res.status === 401) {
+        // The session ended meanwhile (seeding a million takes longer than a session lives).
+        authorization = `Bearer ${(await signIn()).accessToken}`;
+        res = await send();
+      }
       const text = await res.text();
       return { status: res.status, json: () => JSON.parse(text) as unknown };
     },
