@@ -23,3 +23,21 @@ export function accountStatusLabel(status: AccountStatus): string {
       return assertNever(status);
   }
 }
+
+/** A status's theme colour and icon: green Activated, amber Invited, red failures, neutral Not Invited. */
+export function accountStatusLook(status: AccountStatus): { color: string; icon: string } {
+  switch (status) {
+    case 'activated':
+      return { color: 'success', icon: 'mdi-check-circle' };
+    case 'invited':
+      return { color: 'warning', icon: 'mdi-email-fast-outline' };
+    case 'invitation_failed':
+      return { color: 'error', icon: 'mdi-email-alert-outline' };
+    case 'suspended':
+      return { color: 'error', icon: 'mdi-cancel' };
+    case 'not_invited':
+      return { color: 'neutral', icon: 'mdi-clock-outline' };
+    default:
+      return assertNever(status);
+  }
+}
