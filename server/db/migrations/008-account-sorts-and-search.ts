@@ -76,11 +76,26 @@ async function upSqliteSearch(db: Kysely<unknown>): Promise<void> {
   await raw(`insert into account_search (account_search) values ('rebuild')`).execute(db);
 }
 
+/**
+ * PostgreSQL sorts NULLs last ascending and first descending, so walking the index above backwards
+ * gives `desc nulls first`; the grid wants accounts without a number or a date last either way.
+ */
+const postgresDescendingIndexes: [name: string, column: string][] = [
+  ['accounts_number_desc_order', 'number'],
+  ['accounts_invited_desc_order', 'invited_at'],
+  ['accounts_activated_desc_order', 'activated_at'],
+];
+
 export async function up(db: Kysely<unknown>): Promise<void> {
+  const postgres = db.getExecutor().adapter instanceof PostgresAdapter;
   await raw('drop index if exists accounts_number').execute(db);
   for (const [name, columns] of sortIndexes)
     await raw(`create index ${name} on accounts (${columns})`).execute(db);
-  if (!(db.getExecutor().adapter instanceof PostgresAdapter)) await upSqliteSearch(db);
+  if (!postgres) await upSqliteSearch(db);
+  else
+    for (const [name, column] of postgresDescendingIndexes)
+      await raw(`create index ${name} on accounts
+        (${column} desc nulls last, last_name desc, first_name desc, id desc)`).execute(db);
 }
 
 export async function down(db: Kysely<unknown>): Promise<void> {
@@ -91,6 +106,7 @@ export async function down(db: Kysely<unknown>): Promise<void> {
     await raw('drop view if exists account_search_content').execute(db);
     await raw('drop table if exists account_search_keys').execute(db);
   }
-  for (const [name] of sortIndexes) await raw(`drop index if exists ${name}`).execute(db);
+  for (const [name] of [...sortIndexes, ...postgresDescendingIndexes])
+    await raw(`drop index if exists ${name}`).execute(db);
   await raw('create index accounts_number on accounts (number)').execute(db);
 }
