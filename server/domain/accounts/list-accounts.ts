@@ -208,8 +208,11 @@ export async function accountFilter(db: Db, scope: Scope, query: ExportAccountsQ
   const column = sql.ref('accounts.organization_id');
   base = base.where(inOrganizations(sqlite && (several || scanned) ? sql`+${column}` : column));
   if (query.status && query.status.length > 0) {
-    base = base.where('accounts.status', 'in', query.status);
-    // The same filter on the default order's rank, which the order indexes lead with.
+    // The rank is derived from the status one to one, so filtering on it is the same filter, and
+    // the order indexes lead with it. PostgreSQL gets the rank alone: both conditions together
+    // looked 20 times rarer to its planner than they are, and it sorted every suspended account
+    // instead of walking the index (1,000,000 accounts: 1.4 s for page 20).
+    if (sqlite) base = base.where('accounts.status', 'in', query.status);
     base = base.where(statusRank, 'in', query.status.map(statusRankOf));
   }
   if (query.dateField) {
