@@ -249,7 +249,8 @@ describe('CSV engine over IPC', () => {
     for (let i = 0; i < 400_000; i += 1) lines.push(`Ann${i},Lee,ann${i}@example.com`);
     await writeFile(big, lines.join('\r\n'));
     const seen: { rowsRead: number; bytesRead: number; totalBytes: number }[] = [];
-    let cancelling: Promise<Loose> | null = null;
+    // Declared wide: it is assigned in the progress callback, which narrowing does not see.
+    let cancelling = null as Promise<Loose> | null;
     services.csv.onOpenProgress((progress) => {
       seen.push(progress);
       cancelling ??= call('csv:cancelOpen');
