@@ -381,3 +381,57 @@ test('opening a big file shows its progress, and Cancel brings the wizard back t
     await bridge.dispose();
   }
 });
+
+test('offline, the draft is checked against the cached data with its age, and re-checked when the service is back', async ({
+  page,
+  snap,
+}) => {
+  const tag = `c${Date.now().toString(36)}`;
+  const organization = await organizationWithNumbers(0);
+  const file = path.join(folder, `offline-${tag}.csv`);
+  await writeFile(
+    file,
+    [
+      'First Name,Last Name,Email or Device #',
+      `Ann,Cache,ann.${tag}@example.com`,
+      `Bob,Cache,bob.${tag}@example.com`,
+    ].join('\n'),
+  );
+  const bridge = await installBridge(page);
+  try {
+    await signInThroughUi(page, service.url);
+    // Main caches the organization data after the sign-in.
+    await expect
+      .poll(async () => (await bridge.services.metadata.status()).cachedAt)
+      .not.toBeNull();
+    await chooseOrganization(page, organization.name);
+    await page.getByTestId('setup-next').click();
+    await service.stop();
+
+    bridge.nextOpenFile = file;
+    await page.getByTestId('open-file').click();
+    await expect(page.getByTestId('review-counts')).toHaveText('2 ready · 0 with problems');
+    await expect(page.getByTestId('checks-cache-age')).toContainText(
+      'Checked against organization data from just now',
+    );
+    await page.getByTestId('checks-cache-refresh').click();
+    await expect(page.getByTestId('checks-cache-problem')).toContainText('could not be refreshed');
+    await snap('import-3-review-offline');
+
+    // Back, with one of the file's contacts taken meanwhile: the draft is checked again by itself.
+    await startService();
+    api = await ServiceApi.signIn(service.url);
+    await api.request('POST', '/accounts', {
+      organizationId: organization.id,
+      firstName: 'Ann',
+      lastName: 'Elsewhere',
+      contact: `ann.${tag}@example.com`,
+    });
+    await expect(page.getByTestId('review-counts')).toHaveText('1 ready · 1 with problems');
+    await expect(page.getByTestId('checks-cache-problem')).toHaveCount(0);
+    await expect(page.getByTestId('cell-2-contact')).toHaveClass(/cell--problem/);
+    await snap('import-3-review-back-online');
+  } finally {
+    await bridge.dispose();
+  }
+});
