@@ -139,10 +139,16 @@ export class CheckedRows {
     return { ...this.tally };
   }
 
+  /** Makes room for about this many rows (estimated from the file's size) before they arrive. */
+  reserve(rows: number): void {
+    if (rows > this.rowNumbers.length) this.grow(rows);
+    this.contacts.reserve(rows);
+  }
+
   /** Adds the next row of the file (row numbers increase). */
   add(rowNumber: number, values: RowValues): void {
     const index = this.stored;
-    if (index === this.rowNumbers.length) this.grow();
+    if (index === this.rowNumbers.length) this.grow(index + 1);
     this.stored += 1;
     this.rowNumbers[index] = rowNumber;
     this.check(index, values);
@@ -224,14 +230,16 @@ export class CheckedRows {
     }
   }
 
-  private grow(): void {
-    const rowNumbers = new Int32Array(this.rowNumbers.length * 2);
+  private grow(rows: number): void {
+    let size = this.rowNumbers.length;
+    while (size < rows) size *= 2;
+    const rowNumbers = new Int32Array(size);
     rowNumbers.set(this.rowNumbers);
     this.rowNumbers = rowNumbers;
-    const flags = new Uint8Array(this.flags.length * 2);
+    const flags = new Uint8Array(size);
     flags.set(this.flags);
     this.flags = flags;
-    const counted = new Uint8Array(this.counted.length * 2);
+    const counted = new Uint8Array(size);
     counted.set(this.counted);
     this.counted = counted;
   }
@@ -263,16 +271,25 @@ export class CheckedRows {
       return;
     }
     if (this.oddRows.size > 0) this.oddRows.delete(index);
-    const text = this.text;
-    text.begin(index);
-    for (const key of TEMPLATE_COLUMN_KEYS) {
-      text.append(values[key]);
-      text.append(SEPARATOR);
-    }
-    text.append(keyField(contact, values.contact));
-    text.append(SEPARATOR);
-    text.append(keyField(number, values.number));
-    text.end(index);
+    // One concatenation a row: far cheaper than pushing its fifteen pieces one by one.
+    this.text.set(
+      index,
+      values.firstName +
+        SEPARATOR +
+        values.lastName +
+        SEPARATOR +
+        values.contact +
+        SEPARATOR +
+        values.linesAllowed +
+        SEPARATOR +
+        values.permissionProfile +
+        SEPARATOR +
+        values.number +
+        SEPARATOR +
+        keyField(contact, values.contact) +
+        SEPARATOR +
+        keyField(number, values.number),
+    );
   }
 
   private storedAt(index: number): StoredRow {

@@ -99,6 +99,12 @@ export class KeyIndex {
     return this.chainFrom(after);
   }
 
+  /** Makes room for `rows` keys at once (a big file's size is known early): no rehash on the way. */
+  reserve(rows: number): void {
+    this.reserveRow(rows - 1);
+    if (rows * 2 * SLOT > this.slots.length) this.rehash(rows);
+  }
+
   clear(): void {
     this.slots.fill(EMPTY);
     this.taken = 0;
@@ -145,19 +151,23 @@ export class KeyIndex {
     if (this.taken * 2 * SLOT > this.slots.length) this.rehash();
   }
 
-  private rehash(): void {
+  private rehash(expected = 0): void {
     const old = this.slots;
     let live = 0;
     for (let slot = 0; slot < old.length; slot += SLOT) if (old[slot]! > 0) live += 1;
     let size = 1024;
-    while (size < live * 4) size *= 2;
+    while (size < Math.max(live, expected) * 4) size *= 2;
     const slots = new Int32Array(size * SLOT);
     const mask = size - 1;
     for (let from = 0; from < old.length; from += SLOT) {
       if (old[from]! <= 0) continue;
       let at = old[from + HASH]! & mask;
       while (slots[at * SLOT] !== EMPTY) at = (at + 1) & mask;
-      slots.set(old.subarray(from, from + SLOT), at * SLOT);
+      // Three plain copies: a subarray a slot would allocate a million views.
+      const to = at * SLOT;
+      slots[to] = old[from]!;
+      slots[to + LAST] = old[from + LAST]!;
+      slots[to + HASH] = old[from + HASH]!;
     }
     this.slots = slots;
     this.taken = live;

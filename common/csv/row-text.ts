@@ -1,4 +1,4 @@
-// The text of every row of a file, packed: rows are appended piece by piece to a batch that becomes
+// The text of every row of a file, packed: rows are appended one string each to a batch that becomes
 // one string of about 64 KB, and a row is found by (string, start, end) in typed arrays. A million rows then cost
 // a thousand strings instead of a million (the garbage collector's work, and the memory, shrink
 // with it). A changed row is appended again; its old text stays unused in its string.
@@ -14,19 +14,13 @@ export class RowText {
   private startOf = new Int32Array(1024);
   private endOf = new Int32Array(1024);
 
-  /** Starts the text of a row (new or changed); `append` its pieces, then `end` it. */
-  begin(index: number): void {
+  /** Sets the text of a row (new or changed), as one string: one array slot a row keeps it cheap. */
+  set(index: number, text: string): void {
     if (index >= this.batchOf.length) this.grow(index);
     this.batchOf[index] = this.batches.length;
     this.startOf[index] = this.pendingLength;
-  }
-
-  append(piece: string): void {
-    this.pending.push(piece);
-    this.pendingLength += piece.length;
-  }
-
-  end(index: number): void {
+    this.pending.push(text);
+    this.pendingLength += text.length;
     this.endOf[index] = this.pendingLength;
     if (this.pendingLength >= BATCH_CHARACTERS) this.seal();
   }

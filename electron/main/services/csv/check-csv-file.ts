@@ -1,7 +1,11 @@
 // The engine's one entry for a file: read it (encoding, delimiter, records) and check every row
 // against the organization data known. Used by the worker thread and by the headless checker.
 import type { CheckedRows } from '../../../../common/csv/checked-rows';
-import type { CsvDelimiter, CsvEncoding } from '../../../../common/csv/file-check';
+import {
+  MAX_CSV_DATA_ROWS,
+  type CsvDelimiter,
+  type CsvEncoding,
+} from '../../../../common/csv/file-check';
 import {
   RecordIntake,
   type FileError,
@@ -38,6 +42,17 @@ export async function checkCsvFile(
 ): Promise<CsvFileCheck> {
   const intake = new RecordIntake(context);
   const { onProgress } = options;
+  let reserved = false;
+  const onChunk = (bytes: { bytesRead: number; totalBytes: number }) => {
+    // After the first chunk, the rows of the whole file are foreseen from its size: the indexes
+    // are made that big at once instead of growing (and rehashing) all along the file.
+    if (!reserved && intake.rows.size > 0) {
+      reserved = true;
+      const expected = Math.ceil((intake.rows.size * bytes.totalBytes * 1.05) / bytes.bytesRead);
+      intake.rows.reserve(Math.min(expected, MAX_CSV_DATA_ROWS));
+    }
+    onProgress?.({ rowsRead: intake.rows.size, ...bytes });
+  };
   const read = await readCsvFile(
     filePath,
     (records) => {
@@ -46,7 +61,7 @@ export async function checkCsvFile(
     },
     {
       signal: options.signal,
-      onProgress: onProgress && ((bytes) => onProgress({ rowsRead: intake.rows.size, ...bytes })),
+      onProgress: onChunk,
     },
   );
   if (!read.ok) {

@@ -80,4 +80,19 @@ describe('sniffing', () => {
     expect(isNoteRecord(['Note: x', 'Lee'])).toBe(false);
     expect(isNoteRecord(['Notes', ''])).toBe(false);
   });
+
+  it('keeps every repeat when room for the whole file is made part-way through it', () => {
+    const rows = new CheckedRows();
+    for (let i = 0; i < 3000; i += 1) rows.add(2 + i, row(`P${i}`, `p${i % 2000}@example.com`));
+    rows.reserve(50_000);
+    for (let i = 3000; i < 6000; i += 1) rows.add(2 + i, row(`P${i}`, `p${i % 2000}@example.com`));
+    expect(rows.counts()).toMatchObject({ rows: 6000, valid: 2000, invalid: 4000 });
+    expect(rows.row(2 + 5999)!.problems[0]!.message).toBe(
+      `Row ${2 + 5999}, Email or Device #: p1999@example.com is already on row ${2 + 1999}.`,
+    );
+    expect(rows.edit(2, 'contact', 'new@example.com')!.affected.map((r) => r.row)).toEqual([
+      2 + 2000,
+      2 + 4000,
+    ]);
+  });
 });
