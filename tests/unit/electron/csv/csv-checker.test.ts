@@ -1,6 +1,6 @@
 // The headless checker over the fixture corpus: the JSON shape of csv-checker.md, spreadsheet row
 // numbers, template column names, file error codes, exit codes, and the human summary line.
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { open, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -159,5 +159,23 @@ describe('npm run csv -- check', () => {
     );
     expect(run.status).toBe(0);
     expect(run.stdout.trimEnd().split('\n').at(-1)).toBe('2 rows: 2 valid, 0 with problems');
+  });
+
+  it('keeps its exit code when the reader closes the pipe early (| head)', async () => {
+    const rows = Array.from({ length: 20_000 }, (_, i) => `Ann${i},Lee,nobody${i},,,`);
+    const file = path.join(temp.dir, 'long.csv');
+    await writeFile(file, [HEADER, ...rows].join('\n'));
+    const child = spawn(
+      process.execPath,
+      ['--import', 'tsx', 'scripts/csv.ts', 'check', file, '--json'],
+      { stdio: ['ignore', 'pipe', 'pipe'] },
+    );
+    let stderr = '';
+    child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+    // Like `head -c 100`: read the first bytes, then close.
+    child.stdout.once('data', () => child.stdout.destroy());
+    const status = await new Promise<number | null>((resolve) => child.on('close', resolve));
+    expect(stderr).not.toContain('EPIPE');
+    expect(status).toBe(1);
   });
 });
