@@ -36,6 +36,8 @@ const staff = {
 
 export const FIXTURE_OUTCOMES: FixtureOutcome[] = [
   { file: 'libreoffice-utf8-semicolon.csv', encoding: 'utf-8', delimiter: ';', ...staff },
+  { file: 'libreoffice-utf8-comma.csv', encoding: 'utf-8', delimiter: ',', ...staff },
+  { file: 'libreoffice-utf8-tab.txt', encoding: 'utf-8', delimiter: '\t', ...staff },
   { file: 'libreoffice-utf16le-tab.txt', encoding: 'utf-16le', delimiter: '\t', ...staff },
   {
     file: 'libreoffice-cp1252-comma.csv',
