@@ -147,8 +147,8 @@ export class KeyIndex {
     this.slots[slot + HASH] = hash;
     this.previous[index] = NONE;
     this.following[index] = NONE;
-    // At most half full (removed slots included), so a probe stays short.
-    if (this.taken * 2 * SLOT > this.slots.length) this.rehash();
+    // At most 70 % full (removed slots included), so a probe stays short.
+    if (this.taken * 10 * SLOT > this.slots.length * 7) this.rehash();
   }
 
   private rehash(expected = 0): void {
@@ -156,7 +156,9 @@ export class KeyIndex {
     let live = 0;
     for (let slot = 0; slot < old.length; slot += SLOT) if (old[slot]! > 0) live += 1;
     let size = 1024;
-    while (size < Math.max(live, expected) * 4) size *= 2;
+    // Half full at most afterwards: room to grow before the next rehash, and a table small
+    // enough that a million keys' probes miss the cache less.
+    while (size < Math.max(live, expected) * 2) size *= 2;
     const slots = new Int32Array(size * SLOT);
     const mask = size - 1;
     for (let from = 0; from < old.length; from += SLOT) {
