@@ -14,7 +14,7 @@ const menuCommand = (page: Page, command: string, detail?: unknown) =>
     [command, detail] as const,
   );
 
-test('the File menu opens a CSV and a recent file; a file gone since is named and taken off the list', async ({
+test('the File menu opens a CSV and a recent file; a file gone since is named and taken off the list; the Import screen opens a recent file', async ({
   page,
   bridge,
   signIn,
@@ -58,6 +58,11 @@ test('the File menu opens a CSV and a recent file; a file gone since is named an
     await expect(list).not.toContainText('contractors.csv');
     await snap('import-recent-file-gone');
     expect(bridge.services.csv.recentFiles().map((file) => file.name)).toEqual(['staff.csv']);
+
+    // The Import screen's own list opens a recent file too.
+    await list.getByText('staff.csv').click();
+    await expect(page.getByTestId('review-counts')).toHaveText('1 ready · 0 with problems');
+    await expect(page.getByTestId('cell-2-firstName')).toHaveText('Ada');
   } finally {
     await rm(folder, { recursive: true, force: true });
   }
