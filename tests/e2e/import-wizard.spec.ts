@@ -260,6 +260,10 @@ test('the app restarted during an upload resumes it from the Import screen', asy
   await before.getByTestId('review-next').click();
   await before.getByTestId('import-only').click();
   await waitForChunks(first, 1);
+  // Progress as rows sent of all, the rate and the time left.
+  await expect(before.getByTestId('upload-progress')).toHaveText(
+    /^[\d,]+ of 3,006 rows · [\d,]+ rows\/s · about (\d+ h )?(\d+ min )?\d+ (s|min) left$/,
+  );
   // The app quits mid-upload.
   await first.dispose();
   await before.close();
