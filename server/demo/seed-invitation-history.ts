@@ -16,6 +16,17 @@ const threeDaysLater = (db: Kysely<Database>, column: string) =>
       )
     : sql.raw(`strftime('%Y-%m-%dT%H:%M:%fZ', ${column}, '+3 days')`);
 
+/** Whether seedInvitationHistory already ran on this database. */
+export async function hasInvitationHistory(db: Kysely<Database>): Promise<boolean> {
+  const found = await db
+    .selectFrom('invitations')
+    .select('id')
+    .where('password_hash', '=', 'seeded')
+    .limit(1)
+    .execute();
+  return found.length > 0;
+}
+
 /** Adds the invitations and outbox messages of every invited seeded account (run once, after them). */
 export async function seedInvitationHistory(db: Kysely<Database>): Promise<void> {
   const resentAt = threeDaysLater(db, 'a.invited_at');
