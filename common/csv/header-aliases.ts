@@ -106,9 +106,12 @@ export function mapHeader(headerCells: readonly string[]): HeaderMapping {
 }
 
 const cellAt = (record: readonly string[], index: number | undefined): string =>
-  index === undefined ? '' : (record[index] ?? '');
+  index === undefined ? '' : (record[index] ?? '').trim();
 
-/** Picks the template fields out of one data record using a header mapping (absent cells → ''). */
+/**
+ * Picks the template fields out of one data record using a header mapping, trimmed (absent cells
+ * → ''): one object a row, as the checks take it.
+ */
 export function recordToTemplateRow(
   record: readonly string[],
   mapping: Pick<HeaderMapping, 'columns'>,

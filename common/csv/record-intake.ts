@@ -1,7 +1,7 @@
 // Takes a file's records one by one as the parser streams them: the first non-blank record is the
 // header (mapped tolerantly), blank records keep their row number but are skipped, the template's
 // Note row is skipped with a notice, and every other record becomes a checked row.
-import { CheckedRows, trimmedValues } from './checked-rows';
+import { CheckedRows } from './checked-rows';
 import { CSV_FILE_ERROR_MESSAGES, MAX_CSV_DATA_ROWS, type CsvFileErrorCode } from './file-check';
 import { mapHeader, recordToTemplateRow, type HeaderMapping } from './header-aliases';
 import type { ImportRowRulesContext } from './row-rules';
@@ -56,7 +56,7 @@ export class RecordIntake {
       this.error = { code: 'TOO_MANY_ROWS', message: CSV_FILE_ERROR_MESSAGES.TOO_MANY_ROWS };
       return false;
     }
-    this.rows.add(rowNumber, trimmedValues(recordToTemplateRow(record, this.mapping)));
+    this.rows.add(rowNumber, recordToTemplateRow(record, this.mapping));
     return true;
   }
 

@@ -59,6 +59,15 @@ describe('header aliases', () => {
     });
   });
 
+  it('trims the cells it picks', () => {
+    const mapping = mapHeader(['First Name', 'Last Name', 'Email']);
+    expect(recordToTemplateRow(['  Jane', 'Doe \t', ' a@b.co '], mapping)).toMatchObject({
+      firstName: 'Jane',
+      lastName: 'Doe',
+      contact: 'a@b.co',
+    });
+  });
+
   it('reports missing required columns as one whole-file problem', () => {
     const mapping = mapHeader(['First Name', 'Phone']);
     expect(mapping.missing).toEqual(['lastName']);
