@@ -6,8 +6,22 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vites
 import { IPC_CHANNELS, MENU_COMMAND_CHANNEL } from '../../../../common/ipc/contract';
 import { makeTempDir } from '../support/temp-dir';
 import { recorded, resetRecorded } from '../support/electron-fake';
+import type * as ImportUploadModule from '../../../../electron/main/services/import-upload';
 
 vi.mock('electron', async () => await import('../support/electron-fake'));
+
+/** Whether main's uploads say one is running (the real ones, with `running` answered here). */
+const uploadState = vi.hoisted(() => ({ running: false }));
+vi.mock('../../../../electron/main/services/import-upload', async (importOriginal) => {
+  const original = await importOriginal<typeof ImportUploadModule>();
+  return {
+    ...original,
+    createImportUploads: (...args: Parameters<typeof original.createImportUploads>) => {
+      const uploads = original.createImportUploads(...args);
+      return { ...uploads, running: () => uploadState.running };
+    },
+  };
+});
 
 type Listener = (...args: unknown[]) => unknown;
 const appListener = (event: string) => recorded.appListeners.get(event)?.[0] as Listener;
@@ -251,6 +265,33 @@ describe('Electron main composition', () => {
     expect(recorded.quitCalls).toBe(1);
     expect(recorded.windows).toHaveLength(0);
     expect(recorded.ipcHandlers.size).toBe(0);
+  });
+
+  it('asks before quitting during an upload: Keep uploading stays, Quit quits', async () => {
+    const quitEvent = () => ({
+      prevented: false,
+      preventDefault() {
+        this.prevented = true;
+      },
+    });
+    uploadState.running = true;
+    try {
+      recorded.messageBoxAnswer = 0;
+      const stay = quitEvent();
+      appListener('before-quit')(stay);
+      await settle();
+      expect(stay.prevented).toBe(true);
+      expect(recorded.messageBoxes).toHaveLength(1);
+      expect(recorded.quitCalls).toBe(0);
+
+      recorded.messageBoxAnswer = 1;
+      appListener('before-quit')(quitEvent());
+      await settle();
+      expect(recorded.messageBoxes).toHaveLength(2);
+      expect(recorded.quitCalls).toBe(1);
+    } finally {
+      uploadState.running = false;
+    }
   });
 
   it('stops the local service before quitting', async () => {

@@ -27,6 +27,9 @@ function freshRecord() {
     headersListener: null as Listener | null,
     menuTemplate: null as unknown,
     opened: [] as string[],
+    /** Message boxes shown (their titles), and the button index the next one answers. */
+    messageBoxes: [] as string[],
+    messageBoxAnswer: 0,
   };
 }
 
@@ -47,6 +50,8 @@ export function resetRecorded(): void {
   recorded.privilegedSchemes.length = 0;
   recorded.protocolHandlers.clear();
   recorded.opened.length = 0;
+  recorded.messageBoxes.length = 0;
+  recorded.messageBoxAnswer = 0;
 }
 
 function addListener(map: Map<string, Listener[]>, event: string, listener: Listener) {
@@ -202,6 +207,11 @@ export const safeStorage = {
 };
 
 export const dialog = {
+  showMessageBoxSync: (...args: unknown[]) => {
+    const options = args.at(-1) as { title?: string; message?: string };
+    recorded.messageBoxes.push(options.title ?? options.message ?? '');
+    return recorded.messageBoxAnswer;
+  },
   showSaveDialog: async () => ({ canceled: true }),
   showOpenDialog: async () => ({ canceled: true, filePaths: [] as string[] }),
 };
