@@ -32,7 +32,7 @@ export const operationIds: Record<string, string> = {
   'GET /audit-events': 'listAuditEvents',
   'GET /audit-events.csv': 'exportAuditEventsCsv',
   'GET /reports/summary': 'getReportSummary',
-  'GET /reports/follow-up': 'getFollowUpReport',
+  'GET /reports/follow-up': 'listFollowUps',
   'GET /imports/template.csv': 'getImportTemplateCsv',
   'POST /imports': 'openImport',
   'GET /imports': 'listImports',

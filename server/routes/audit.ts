@@ -30,7 +30,6 @@ export const auditRoutes: FastifyPluginAsyncZod = async (app) => {
       onRequest: requirePrivilege('reports'),
       schema: {
         tags: ['reports'],
-        operationId: 'listAuditEvents',
         summary: 'Audit events of the subtree, oldest first',
         querystring: auditEventListQuerySchema,
         response: { 200: auditEventPageSchema },
@@ -52,7 +51,6 @@ export const auditRoutes: FastifyPluginAsyncZod = async (app) => {
       onRequest: requirePrivilege('reports'),
       schema: {
         tags: ['reports'],
-        operationId: 'exportAuditEventsCsv',
         summary: 'Every audit event matching the filters as CSV (formula-safe)',
         querystring: auditEventFilterSchema,
         produces: ['text/csv'],

@@ -22,7 +22,6 @@ export const reportRoutes: FastifyPluginAsyncZod = async (app) => {
       onRequest: requirePrivilege('reports'),
       schema: {
         tags: ['reports'],
-        operationId: 'getReportSummary',
         summary:
           'Accounts by status, the activation funnel, per-day counts, number pools, delivery failures and imports',
         querystring: reportRangeQuerySchema,
@@ -45,7 +44,6 @@ export const reportRoutes: FastifyPluginAsyncZod = async (app) => {
       onRequest: requirePrivilege('reports'),
       schema: {
         tags: ['reports'],
-        operationId: 'listFollowUps',
         summary:
           'Accounts invited more than N days ago and still not activated, and failed invitations; oldest first',
         querystring: followUpQuerySchema,
