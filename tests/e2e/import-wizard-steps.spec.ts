@@ -73,6 +73,8 @@ test('template, Ctrl+O, a row deleted, Cancel and Resume, and the job under Past
       .locator('tr', { hasText: `steps-${tag}.csv` });
     await expect(draftLine.locator('td').nth(1)).toHaveText('1,500');
     await expect(draftLine.locator('td').nth(2)).toHaveText('0');
+    // Its last change, in the admin's time zone.
+    await expect(draftLine.locator('td').nth(3)).toHaveText(/^[A-Z][a-z]{2} \d{1,2}, \d{4}, /);
     await snap('import-steps-row-deleted');
 
     // Cancel while rows are sent, then Resume.
