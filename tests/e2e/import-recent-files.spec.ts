@@ -14,7 +14,7 @@ const menuCommand = (page: Page, command: string, detail?: unknown) =>
     [command, detail] as const,
   );
 
-test('the File menu opens a CSV and a recent file; a file gone since is named and taken off the list; the Import screen opens a recent file', async ({
+test('the File menu opens a CSV and a recent file; a file gone since is named and taken off the list; the Import screen opens a recent file; Cmd+O opens', async ({
   page,
   bridge,
   signIn,
@@ -63,6 +63,13 @@ test('the File menu opens a CSV and a recent file; a file gone since is named an
     await list.getByText('staff.csv').click();
     await expect(page.getByTestId('review-counts')).toHaveText('1 ready · 0 with problems');
     await expect(page.getByTestId('cell-2-firstName')).toHaveText('Ada');
+
+    // Cmd+O, as on a Mac, opens main's Open dialog too.
+    await page.getByTestId('nav-accounts').click();
+    bridge.nextOpenFile = staff;
+    await page.keyboard.press('Meta+o');
+    await expect(page.getByTestId('import-view')).toBeVisible();
+    await expect(page.getByTestId('review-counts')).toHaveText('1 ready · 0 with problems');
   } finally {
     await rm(folder, { recursive: true, force: true });
   }

@@ -175,6 +175,10 @@ test('a messy file dropped, fixed in place, Import & Invite through a lost servi
     await expect(page.getByTestId('detected-delimiter')).toContainText('Semicolon');
     await expect(page.getByTestId('cell-5-firstName')).toHaveText('Zoë');
     await expect(page.getByTestId('cell-3-contact')).toHaveClass(/cell--problem/);
+    await expect(page.getByTestId('cell-3-contact')).toHaveAttribute(
+      'title',
+      /^Row 3, Email or Device #: /,
+    );
     await page.getByTestId('only-problems').locator('input').check();
     await expect(page.getByTestId('review-row-2')).toHaveCount(0);
     await expect(page.getByTestId('review-row-7')).toBeVisible();
