@@ -33,6 +33,7 @@ import {
   trigramSearchable,
 } from './account-search-index';
 import { toAccount } from './account-view';
+import { everyStatusRanked, statusOrderPageIds } from './status-order-page';
 
 const sortColumns: Record<Exclude<AccountSortField, 'status'>, keyof AccountRow> = {
   firstName: 'first_name',
@@ -264,6 +265,20 @@ export function orderAccounts(
     .orderBy('accounts.id', direction);
 }
 
+/**
+ * The ids of a page in any order: found walking the order's index alone (its entries hold the
+ * organization too), then only those rows are read — not every row OFFSET skips.
+ */
+async function pageIds(base: FilteredAccounts, query: ListAccountsQuery): Promise<string[]> {
+  const rows = await orderAccounts(base, query.sort)
+    .clearSelect()
+    .select('accounts.id')
+    .limit(query.pageSize)
+    .offset((query.page - 1) * query.pageSize)
+    .execute();
+  return rows.map((row) => row.id);
+}
+
 /** One page of the accounts grid. */
 export async function listAccounts(
   db: Db,
@@ -272,31 +287,19 @@ export async function listAccounts(
 ): Promise<Outcome<AccountPage>> {
   const filter = await accountFilter(db, scope, query);
   if (!filter.ok) return filter;
-  const ordered = orderAccounts(filter.value.base, query.sort);
-  // Deep pages: the ids of the page are found walking the order's index alone (its entries hold
-  // the organization too), then only those rows are read — not every row OFFSET skips.
-  const ids = await ordered
-    .clearSelect()
-    .select('accounts.id')
-    .limit(query.pageSize)
-    .offset((query.page - 1) * query.pageSize)
-    .execute();
+  const counts = await statusCountsOf(db, scope, query, filter.value);
+  const ids =
+    counts && everyStatusRanked && (!query.sort || query.sort.field === 'status')
+      ? await statusOrderPageIds(filter.value, query, counts)
+      : await pageIds(filter.value.base, query);
   const rows =
     ids.length === 0
       ? []
-      : await db
-          .selectFrom('accounts')
-          .selectAll()
-          .where(
-            'id',
-            'in',
-            ids.map((row) => row.id),
-          )
-          .execute();
+      : await db.selectFrom('accounts').selectAll().where('id', 'in', ids).execute();
   const byId = new Map(rows.map((row) => [row.id, row]));
-  const total = await totalOf(db, scope, query, filter.value);
+  const total = await totalOf(query, filter.value, counts);
   return success({
-    items: ids.flatMap(({ id }) => {
+    items: ids.flatMap((id) => {
       const row = byId.get(id);
       return row ? [toAccount(row)] : [];
     }),
@@ -313,17 +316,13 @@ export type AccountFilter = Extract<
 
 /** The list's total: kept counts without a search, the search index's counts, else counted. */
 async function totalOf(
-  db: Db,
-  scope: Scope,
   query: ListAccountsQuery,
   filter: AccountFilter,
+  counts: Record<AccountStatus, number> | null,
 ): Promise<number> {
   const statuses: readonly AccountStatus[] =
     query.status && query.status.length > 0 ? query.status : accountStatuses;
-  const sum = (counts: Record<AccountStatus, number>) =>
-    statuses.reduce((total, status) => total + counts[status], 0);
-  const counts = await statusCountsOf(db, scope, query, filter);
-  if (counts) return sum(counts);
+  if (counts) return statuses.reduce((total, status) => total + counts[status], 0);
   const row = await filter.base
     .clearSelect()
     .select((eb) => eb.fn.countAll().as('total'))
