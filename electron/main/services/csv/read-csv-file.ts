@@ -83,10 +83,14 @@ function incompleteTail(chunk: Buffer): number {
   return 0;
 }
 
+/**
+ * The file 1 MB at a time, in one buffer read into again and again: each chunk is consumed (checked
+ * or decoded) before the next is read, so a file costs one megabyte, not its size, in buffers.
+ */
 async function* chunks(file: FileHandle): AsyncGenerator<Buffer> {
   let position = 0;
+  const buffer = Buffer.allocUnsafe(CHUNK_BYTES);
   for (;;) {
-    const buffer = Buffer.allocUnsafe(CHUNK_BYTES);
     const { bytesRead } = await file.read(buffer, 0, CHUNK_BYTES, position);
     if (bytesRead === 0) return;
     position += bytesRead;

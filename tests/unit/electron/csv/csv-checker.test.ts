@@ -3,6 +3,7 @@
 import { spawn, spawnSync } from 'node:child_process';
 import { open, writeFile } from 'node:fs/promises';
 import path from 'node:path';
+import iconv from 'iconv-lite';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { runCsvChecker } from '../../../../electron/main/services/csv/csv-checker';
 import { makeTempDir } from '../support/temp-dir';
@@ -177,5 +178,31 @@ describe('npm run csv -- check', () => {
     const status = await new Promise<number | null>((resolve) => child.on('close', resolve));
     expect(stderr).not.toContain('EPIPE');
     expect(status).toBe(1);
+  });
+
+  it('reads files of several chunks alike in every encoding (characters split between chunks)', async () => {
+    const lines = ['First Name,Last Name,Email or Device #'];
+    for (let i = 0; i < 60_000; i += 1) lines.push(`Zoë${i},Müller€${i},zoe${i}@example.com`);
+    const text = `${lines.join('\r\n')}\r\n`;
+    const encoded: [string, Buffer][] = [
+      ['utf-8', Buffer.from(text, 'utf8')],
+      ['windows-1252', iconv.encode(text, 'win1252')],
+      ['utf-16le', iconv.encode(text, 'utf16le', { addBOM: true })],
+      ['utf-16be', iconv.encode(text, 'utf16be', { addBOM: true })],
+    ];
+    for (const [encoding, bytes] of encoded) {
+      expect(bytes.length).toBeGreaterThan(2 * 1024 * 1024);
+      const file = path.join(temp.dir, `${encoding}.csv`);
+      await writeFile(file, bytes);
+      const result = JSON.parse((await check(['check', file, '--json'])).out);
+      expect(result.encoding).toBe(encoding);
+      expect(result.summary).toEqual({ rows: 60_000, valid: 60_000, invalid: 0 });
+      for (const index of [0, 17_003, 41_777, 59_999]) {
+        expect(result.rows[index].values).toMatchObject({
+          firstName: `Zoë${index}`,
+          lastName: `Müller€${index}`,
+        });
+      }
+    }
   });
 });
