@@ -44,7 +44,7 @@ export interface FollowUpQuery extends PageRequest {
 }
 
 /** One page of the follow-up queue, oldest first. */
-export function listFollowUps(query: FollowUpQuery): Promise<FollowUpPage> {
+export function listFollowUps(query: FollowUpQuery, signal?: AbortSignal): Promise<FollowUpPage> {
   const params: Record<string, string | number | boolean> = {
     ...scopeParams(query),
     ...pageParams(query),
@@ -55,6 +55,7 @@ export function listFollowUps(query: FollowUpQuery): Promise<FollowUpPage> {
   return request(followUpPageSchema, {
     url: '/reports/follow-up',
     params,
+    signal,
     what: 'the follow-up queue',
   });
 }

@@ -12,11 +12,11 @@ export interface Paging {
   pageSize: number;
 }
 
-export interface PagedListOptions<T> {
+export interface PagedListOptions<T, P extends Paged<T> = Paged<T>> {
   /** After the list shrank below the current page (e.g. a delete), show the last page there is. */
   clampPage?: boolean;
   /** Called with each page that arrives, before the list shows it. */
-  onPage?: (page: Paged<T>) => void;
+  onPage?: (page: P) => void;
 }
 
 /** The state and actions a paged-list store spreads into what it returns. */
@@ -47,9 +47,9 @@ export interface PagedList<T> {
  * A paged list over `fetchPage`, for setup stores. The signal aborts when a newer load starts, so
  * an older answer never replaces a newer one.
  */
-export function usePagedList<T>(
-  fetchPage: (paging: Paging, signal: AbortSignal) => Promise<Paged<T>> | null,
-  options: PagedListOptions<T> = {},
+export function usePagedList<T, P extends Paged<T> = Paged<T>>(
+  fetchPage: (paging: Paging, signal: AbortSignal) => Promise<P> | null,
+  options: PagedListOptions<T, P> = {},
 ): PagedList<T> {
   const preferences = usePreferencesStore();
   const items = ref<T[]>([]) as Ref<T[]>;
