@@ -37,6 +37,18 @@ const rendererBoundaries = restrictImports({
   ],
 });
 
+/** Screens talk to stores, stores to api/: a component never makes an HTTP call itself. */
+const screenBoundaries = restrictImports({
+  patterns: [
+    ...rendererBoundaries['no-restricted-imports'][1].patterns,
+    {
+      // renderer/src/api/* except api-error (turning a failure into a code and a sentence).
+      regex: '^(\\.\\./)+api/(?!api-error$)',
+      message: 'Components and views call a store (renderer/src/stores); stores call api/.',
+    },
+  ],
+});
+
 const commonBoundaries = restrictImports({
   patterns: [
     {
@@ -138,6 +150,10 @@ export default tseslint.config(
   },
   // Layering. Later blocks replace the rule for their files, so each keeps the raw IPC ban.
   { files: ['renderer/**/*.{ts,vue}'], rules: rendererBoundaries },
+  {
+    files: ['renderer/src/components/**/*.{ts,vue}', 'renderer/src/views/**/*.{ts,vue}'],
+    rules: screenBoundaries,
+  },
   { files: ['common/**/*.ts'], rules: commonBoundaries },
   { files: ['server/domain/**/*.ts'], rules: domainBoundaries },
   {
