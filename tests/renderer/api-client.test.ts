@@ -138,6 +138,19 @@ describe('api client', () => {
     expect(connectionState.unreachable).toBe(true);
   });
 
+  it('sends a request before the calling code goes on (a screen renders while it waits)', async () => {
+    connectClient({ profileId: 'p1', serviceUrl, accessToken: 'any' });
+    const sent: string[] = [];
+    const answered = api.get('/me', {
+      adapter: async (config) => {
+        sent.push(`${config.baseURL}${config.url} ${String(config.headers.Authorization)}`);
+        return { data: { id: 'admin-1' }, status: 200, statusText: 'OK', headers: {}, config };
+      },
+    });
+    expect(sent).toEqual([`${serviceUrl}/api/v1/me Bearer any`]);
+    expect((await answered).data).toEqual({ id: 'admin-1' });
+  });
+
   it('refuses to call anything before sign-in', async () => {
     await expect(api.get('/me')).rejects.toMatchObject({ code: 'NOT_SIGNED_IN' });
   });

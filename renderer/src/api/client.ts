@@ -40,14 +40,21 @@ export function setSessionLostHandler(handler: (reason: string) => void): void {
 
 export const api = axios.create({ timeout: 60_000 });
 
-api.interceptors.request.use((config) => {
-  if (!connection) {
-    throw new ApiError('NOT_SIGNED_IN', 'You are not signed in to a provisioning service.');
-  }
-  config.baseURL = `${connection.serviceUrl}/api/v1`;
-  config.headers.set('Authorization', `Bearer ${connection.accessToken}`);
-  return config;
-});
+// Synchronous: the request leaves while the caller still runs. A screen asking for its data in
+// setup then waits for the service while it renders, not after (an asynchronous interceptor
+// holds the request back until the whole screen has mounted).
+api.interceptors.request.use(
+  (config) => {
+    if (!connection) {
+      throw new ApiError('NOT_SIGNED_IN', 'You are not signed in to a provisioning service.');
+    }
+    config.baseURL = `${connection.serviceUrl}/api/v1`;
+    config.headers.set('Authorization', `Bearer ${connection.accessToken}`);
+    return config;
+  },
+  undefined,
+  { synchronous: true },
+);
 
 async function refreshAccessToken(current: Connection): Promise<string> {
   refreshing ??= linedesk()
