@@ -1,7 +1,6 @@
 // Device-side activation with the invitation's username and one-time password: binds the personal
 // phone and device, and either activates with the account's number (→ Registered) or hands back a
 // short-lived activation token and the organization's Available numbers to choose from.
-import { removeAccountPasswords } from '../outbox/spent-passwords';
 import { createHash, randomBytes } from 'node:crypto';
 import type { Kysely } from 'kysely';
 import type { ActivationBody, ActivationResult } from '../../../common/api/activation';
@@ -12,7 +11,7 @@ import { isoNow } from '../../db/values';
 import { verifyInvitationPassword } from '../invitations/password';
 import { settingsFor } from '../organization-context';
 import { failure, success, type Failure, type Outcome } from '../outcome';
-import { recordAudit } from '../audit/record-audit';
+import { markActivated } from './mark-activated';
 
 /** How long a device may take to choose its number after signing in. */
 export const ACTIVATION_TOKEN_MINUTES = 30;
@@ -124,21 +123,7 @@ export async function activateAccount(
       .where('number', '=', account.number)
       .where('account_id', '=', account.id)
       .execute();
-    await trx
-      .updateTable('accounts')
-      .set({ status: 'activated', activated_at: now, updated_at: now })
-      .where('id', '=', account.id)
-      .execute();
-    await removeAccountPasswords(trx, [account.id]);
-    await recordAudit(trx, {
-      actor: null,
-      action: 'account.activated',
-      targetType: 'account',
-      targetId: account.id,
-      organizationId: account.organization_id,
-      details: { number: account.number, deviceId: body.deviceId },
-      at: context.now,
-    });
+    await markActivated(trx, account, account.number, context.now, { deviceId: body.deviceId });
     return success({ accountId: account.id, number: account.number });
   }
 

@@ -5,12 +5,11 @@ import type { Kysely } from 'kysely';
 import type { ActivationNumberBody, ActivationNumberResult } from '../../../common/api/activation';
 import type { Database } from '../../db/schema';
 import { isoNow } from '../../db/values';
-import { recordAudit } from '../audit/record-audit';
 import { freeNumberState, numberUnavailable, takeNumber } from '../numbers/assign-number';
 import { lockOrganizations } from '../organization-context';
 import { failure, success, type Outcome } from '../outcome';
-import { removeAccountPasswords } from '../outbox/spent-passwords';
 import { hashActivationToken } from './activate-account';
+import { markActivated } from './mark-activated';
 
 const tokenNotValid = () =>
   failure(
@@ -60,19 +59,6 @@ export async function chooseActivationNumber(
     now,
   });
   if (!took.ok) return took;
-  await trx
-    .updateTable('accounts')
-    .set({ number: body.number, status: 'activated', activated_at: at, updated_at: at })
-    .where('id', '=', account.id)
-    .execute();
-  await removeAccountPasswords(trx, [account.id]);
-  await recordAudit(trx, {
-    actor: null,
-    action: 'account.activated',
-    targetType: 'account',
-    targetId: account.id,
-    organizationId: account.organization_id,
-    details: { number: body.number, chosenAtActivation: true },
-  });
+  await markActivated(trx, account, body.number, now, { chosenAtActivation: true });
   return success({ accountId: account.id, number: body.number });
 }
