@@ -12,7 +12,7 @@ import {
   type ReportSummary,
 } from '../../../common/api/reports';
 import { toCount } from '../../db/values';
-import { isPostgres, type Db } from '../organization-context';
+import type { Db } from '../organization-context';
 import { dailyMeasures, onWholeHours, poolMeasures, statusCounts, total } from './report-counts';
 import type { ReportDays } from './report-days';
 import { daysTable, dailyMeasuresFromRows, idList, msToActivate } from './summary-from-rows';
@@ -26,49 +26,38 @@ async function accountsByStatus(db: Db, ids: readonly string[]) {
   ) as Record<AccountStatus, number>;
 }
 
-/** Milliseconds as hours, to two decimals. */
-const asHours = (ms: number) => Math.round((ms / 3_600_000) * 100) / 100;
-
 /**
  * Hours from first invitation to activation of the cohort's middle account (odd) or the mean of
- * the middle two (even), read from the accounts' first-invitation index. PostgreSQL computes it in
- * one pass (percentile_cont), so it needs no count first and runs alongside the other parts.
+ * the middle two (even), read from the accounts' first-invitation index.
  */
 async function medianHoursToActivate(
   db: Db,
   ids: readonly string[],
   range: ReportDays,
-  measures: Promise<Measures>,
+  activated: number,
 ): Promise<number | null> {
-  const cohort = sql`from accounts
-    where organization_id in (${idList(ids)}) and activated_at is not null
-      and first_invited_at >= ${range.start} and first_invited_at < ${range.end}`;
-  if (isPostgres(db)) {
-    const found = await sql<{ ms: unknown }>`
-      select percentile_cont(0.5) within group (order by ${msToActivate(db)}) as ms ${cohort}`.execute(
-      db,
-    );
-    const ms = found.rows[0]?.ms;
-    return ms === null || ms === undefined ? null : asHours(Number(ms));
-  }
-  const count = total((await measures).get('funnel_activated'));
-  if (count === 0) return null;
+  if (activated === 0) return null;
   const middle = await sql<{ ms: unknown }>`
-    select ${msToActivate(db)} as ms ${cohort}
-    order by ms limit ${count % 2 === 0 ? 2 : 1} offset ${Math.floor((count - 1) / 2)}`.execute(db);
-  const values = middle.rows.map((row) => Number(row.ms));
+    select ${msToActivate(db)} as ms from accounts
+    where organization_id in (${idList(ids)}) and activated_at is not null
+      and first_invited_at >= ${range.start} and first_invited_at < ${range.end}
+    order by ms limit ${activated % 2 === 0 ? 2 : 1} offset ${Math.floor((activated - 1) / 2)}`.execute(
+    db,
+  );
+  const values = middle.rows.map((row) => Number(row.ms) / 3_600_000);
   if (values.length === 0) return null;
-  return asHours(values.reduce((sum, value) => sum + value, 0) / values.length);
+  return Math.round((values.reduce((sum, value) => sum + value, 0) / values.length) * 100) / 100;
 }
 
-function funnel(measures: Measures, median: number | null): ReportSummary['funnel'] {
+async function funnel(db: Db, ids: readonly string[], range: ReportDays, measures: Measures) {
+  const activated = total(measures.get('funnel_activated'));
   return {
     invited: total(measures.get('invited')),
-    activated: total(measures.get('funnel_activated')),
+    activated,
     activatedWithinDays: Object.fromEntries(
       funnelDays.map((days) => [days, total(measures.get(`activated_within_${days}`))]),
     ) as ReportSummary['funnel']['activatedWithinDays'],
-    medianHoursToActivate: median,
+    medianHoursToActivate: await medianHoursToActivate(db, ids, range, activated),
   };
 }
 
@@ -134,21 +123,13 @@ export async function reportSummary(
   range: ReportDays,
 ): Promise<ReportSummary> {
   const ids = organizationIds;
-  // The parts are independent reads: asked together, the slowest one sets the summary's time.
-  const measuresRead = onWholeHours(range)
-    ? dailyMeasures(db, ids, range)
-    : dailyMeasuresFromRows(db, ids, range);
-  const [measures, median, byStatus, numbers, imports] = await Promise.all([
-    measuresRead,
-    medianHoursToActivate(db, ids, range, measuresRead),
-    accountsByStatus(db, ids),
-    numberPools(db, ids),
-    importsPerDay(db, ids, range),
-  ]);
+  const measures = onWholeHours(range)
+    ? await dailyMeasures(db, ids, range)
+    : await dailyMeasuresFromRows(db, ids, range);
   const on = (measure: string, date: string) => measures.get(measure)?.get(date) ?? 0;
   return {
-    accountsByStatus: byStatus,
-    funnel: funnel(measures, median),
+    accountsByStatus: await accountsByStatus(db, ids),
+    funnel: await funnel(db, ids, range, measures),
     daily: range.days.map(({ date }) => ({
       date,
       created: on('created', date),
@@ -158,8 +139,8 @@ export async function reportSummary(
       failed: on('message_failed', date),
       kept: on('message_kept', date),
     })),
-    numbers,
+    numbers: await numberPools(db, ids),
     deliveryFailures: deliveryFailures(measures),
-    imports,
+    imports: await importsPerDay(db, ids, range),
   };
 }
