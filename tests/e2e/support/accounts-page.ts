@@ -25,9 +25,9 @@ export class AccountsPage {
     await this.row(name).getByRole('checkbox').check();
   }
 
-  /** The status chip of a row ("Invited", "Not Invited"…). */
+  /** The status of a row in the grid ("Invited", "Not Invited"…). */
   status(name: string): Locator {
-    return this.row(name).locator('.status-chip');
+    return this.row(name).locator('.grid-status');
   }
 
   notification(): Locator {
