@@ -3,7 +3,12 @@
 import { chmodSync, closeSync, existsSync, mkdirSync, openSync } from 'node:fs';
 import path from 'node:path';
 import SqliteDatabase from 'better-sqlite3';
-import { Kysely, PostgresDialect, SqliteDialect } from 'kysely';
+import {
+  Kysely,
+  PostgresDialect,
+  SqliteDialect,
+  type SqliteDatabase as SqliteDialectDatabase,
+} from 'kysely';
 import pg from 'pg';
 import type { Database } from './schema';
 
@@ -36,6 +41,32 @@ export function isPostgresUrl(url: string | undefined): url is string {
   return typeof url === 'string' && /^postgres(ql)?:\/\//.test(url);
 }
 
+/** Statements kept per connection, by their SQL text (least recently used dropped first). */
+export const sqliteStatementCacheSize = 200;
+
+/**
+ * Kysely prepares every query it runs, and SQLite compiles a statement together with every trigger
+ * on its table (the kept counts, the search index, the report counts): preparing an account update
+ * costs more than running it. A statement prepared once is run again while its SQL text is among
+ * the most recently used.
+ */
+export function withStatementCache(sqlite: SqliteDatabase.Database): SqliteDialectDatabase {
+  const statements = new Map<string, SqliteDatabase.Statement>();
+  return {
+    close: () => sqlite.close(),
+    prepare(sql: string) {
+      let statement = statements.get(sql);
+      if (statement) statements.delete(sql);
+      else statement = sqlite.prepare(sql);
+      statements.set(sql, statement);
+      if (statements.size > sqliteStatementCacheSize) {
+        statements.delete(statements.keys().next().value!);
+      }
+      return statement;
+    },
+  };
+}
+
 /** Opens (and for SQLite creates) the database. Run `migrateToLatest` before use. */
 export function createDatabase(config: DatabaseConfig): ServiceDatabase {
   if (isPostgresUrl(config.databaseUrl)) {
@@ -66,6 +97,8 @@ export function createDatabase(config: DatabaseConfig): ServiceDatabase {
   // The default 2 MiB page cache holds little of a large accounts table and its indexes: every
   // insert of an import then re-reads index pages. 64 MiB keeps them in memory.
   sqlite.pragma('cache_size = -65536');
-  const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: sqlite }) });
+  const db = new Kysely<Database>({
+    dialect: new SqliteDialect({ database: withStatementCache(sqlite) }),
+  });
   return { db, dialect: 'sqlite', destroy: () => db.destroy() };
 }
