@@ -1,13 +1,15 @@
 // Invite and Resend Invite. Invite moves Not Invited accounts to Invited under the capacity rule
-// (all or nothing for the selection); Resend issues a new password (the old one stops working) and
-// works whatever the number stock, except for Not Invited accounts, which it invites.
+// (all or nothing for the selection), a few statements per 500 accounts; Resend issues a new
+// password (the old one stops working) and works whatever the number stock, except for Not Invited
+// accounts, which it invites.
 import type { AuditAction } from '../../../common/api/audit';
 import type { AccountActionResults } from '../../../common/api/accounts';
+import { batches } from '../../db/batches';
 import type { AccountRow } from '../../db/schema';
 import { isoNow } from '../../db/values';
 import { computeCapacities, countsAgainstCapacity } from '../capacity';
-import { recordAudit } from '../audit/record-audit';
-import { issueAccountInvitation, type InvitationLookups } from '../invitations/issue-invitation';
+import { recordAudits } from '../audit/record-audit';
+import { issueInvitations, type InvitationLookups } from '../invitations/issue-invitation';
 import { lockOrganizations, type Db } from '../organization-context';
 import { failure, success, type Outcome } from '../outcome';
 import { accountsInScope, type AccountsContext } from './account-context';
@@ -21,51 +23,86 @@ const notFoundResult = (accountId: string): ActionResult => ({
   error: { code: 'NOT_FOUND', message: 'That account was not found.' },
 });
 
-/** Marks one account Invited (only if it still is in `from`) and issues its invitation. */
+type Invitable = AccountRow & { organization_path: string };
+
+const changedMeanwhile = (accountId: string): ActionResult => ({
+  accountId,
+  ok: false,
+  error: { code: 'CONFLICT', message: 'The account changed meanwhile; refresh and try again.' },
+});
+
+/**
+ * Moves the accounts to `nextStatus` (each only if it still is in `from`), issues their
+ * invitations and audits them, a few statements per batch; one result per account, in order.
+ */
+async function sendInvitations(
+  db: Db,
+  context: AccountsContext,
+  accounts: readonly Invitable[],
+  from: AccountRow['status'],
+  nextStatus: 'invited' | 'activated',
+  action: AuditAction,
+  cache: InvitationLookups,
+): Promise<ActionResult[]> {
+  const now = isoNow(context.invitation.now);
+  const changed = new Set<string>();
+  for (const part of batches(accounts)) {
+    const rows = await db
+      .updateTable('accounts')
+      .set({
+        status: nextStatus,
+        // A reinstall of an Activated account keeps when it was invited.
+        ...(nextStatus === 'invited' ? { invited_at: now } : {}),
+        updated_at: now,
+      })
+      .where(
+        'id',
+        'in',
+        part.map((account) => account.id),
+      )
+      .where('status', '=', from)
+      .returning('id')
+      .execute();
+    for (const row of rows) changed.add(row.id);
+  }
+  const sent = accounts.filter((account) => changed.has(account.id));
+  await issueInvitations(
+    db,
+    context.invitation,
+    sent.map((account) => ({
+      account: { ...account, status: nextStatus },
+      organization: { path: account.organization_path },
+    })),
+    cache,
+  );
+  await recordAudits(
+    db,
+    sent.map((account) => ({
+      actor: context.actor,
+      action,
+      targetType: 'account',
+      targetId: account.id,
+      organizationId: account.organization_id,
+      details: { previousStatus: from },
+    })),
+  );
+  return accounts.map((account) =>
+    changed.has(account.id) ? { accountId: account.id, ok: true } : changedMeanwhile(account.id),
+  );
+}
+
+/** One account through sendInvitations. */
 async function sendInvitation(
   db: Db,
   context: AccountsContext,
-  account: AccountRow & { organization_path: string },
+  account: Invitable,
   from: AccountRow['status'],
   nextStatus: 'invited' | 'activated',
   action: AuditAction,
   cache: InvitationLookups,
 ): Promise<ActionResult> {
-  const now = isoNow(context.invitation.now);
-  const changed = await db
-    .updateTable('accounts')
-    .set({
-      status: nextStatus,
-      invited_at: nextStatus === 'invited' ? now : account.invited_at,
-      updated_at: now,
-    })
-    .where('id', '=', account.id)
-    .where('status', '=', from)
-    .executeTakeFirst();
-  if (Number(changed.numUpdatedRows) !== 1) {
-    return {
-      accountId: account.id,
-      ok: false,
-      error: { code: 'CONFLICT', message: 'The account changed meanwhile; refresh and try again.' },
-    };
-  }
-  const updated: AccountRow = { ...account, status: nextStatus };
-  await issueAccountInvitation(
-    db,
-    context.invitation,
-    updated,
-    { path: account.organization_path },
-    cache,
-  );
-  await recordAudit(db, {
-    actor: context.actor,
-    action,
-    targetType: 'account',
-    targetId: account.id,
-    organizationId: account.organization_id,
-    details: { previousStatus: from },
-  });
-  return { accountId: account.id, ok: true };
+  const [result] = await sendInvitations(db, context, [account], from, nextStatus, action, cache);
+  return result!;
 }
 
 /**
@@ -100,33 +137,34 @@ export async function inviteAccounts(
       if (count > capacity) return notEnoughNumbers(organizationId, count, capacity);
     }
   }
-  const results: ActionResult[] = [];
-  for (const accountId of new Set(accountIds)) {
+  const invitable = [...new Set(accountIds)].flatMap((accountId) => {
     const account = found.get(accountId);
-    if (!account) results.push(notFoundResult(accountId));
-    else if (account.status !== 'not_invited') {
-      results.push({
+    return account?.status === 'not_invited' ? [account] : [];
+  });
+  const sent = await sendInvitations(
+    db,
+    context,
+    invitable,
+    'not_invited',
+    'invited',
+    'account.invited',
+    cache,
+  );
+  const sentResults = new Map(sent.map((result) => [result.accountId, result]));
+  const results = [...new Set(accountIds)].map((accountId): ActionResult => {
+    const account = found.get(accountId);
+    if (!account) return notFoundResult(accountId);
+    return (
+      sentResults.get(accountId) ?? {
         accountId,
         ok: false,
         error: {
           code: 'CONFLICT',
           message: 'Only Not Invited accounts can be invited; use Resend Invite for the others.',
         },
-      });
-    } else {
-      results.push(
-        await sendInvitation(
-          db,
-          context,
-          account,
-          'not_invited',
-          'invited',
-          'account.invited',
-          cache,
-        ),
-      );
-    }
-  }
+      }
+    );
+  });
   return success({ results });
 }
 

@@ -2,6 +2,7 @@
 // the change's transaction, so a change and its audit event are stored together or not at all.
 import type { Kysely } from 'kysely';
 import type { AuditAction } from '../../../common/api/audit';
+import { batches } from '../../db/batches';
 import type { Database } from '../../db/schema';
 import { newId } from '../../db/values';
 import { targetNames, type TargetName } from './target-names';
@@ -52,9 +53,7 @@ export async function recordAudit(db: Kysely<Database>, entry: AuditEntry): Prom
 
 /** Records many events in batches (imports, bulk actions). */
 export async function recordAudits(db: Kysely<Database>, entries: AuditEntry[]): Promise<void> {
-  const batchSize = 500;
-  for (let start = 0; start < entries.length; start += batchSize) {
-    const batch = entries.slice(start, start + batchSize);
+  for (const batch of batches(entries)) {
     const names = await targetNames(db, batch);
     await db
       .insertInto('audit_events')

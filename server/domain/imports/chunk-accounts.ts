@@ -3,6 +3,7 @@
 // multi-row inserts. Row by row it decides exactly as createAccount would, in row order.
 import type { Application } from '../../../common/api/accounts';
 import type { ValidationFields } from '../../../common/errors';
+import { batches } from '../../db/batches';
 import type { AccountRow } from '../../db/schema';
 import { isoNow, newId } from '../../db/values';
 import { recordAudits } from '../audit/record-audit';
@@ -40,16 +41,6 @@ export interface ChunkCandidate {
 /** What became of a candidate: its account, or the refusal createAccount would have answered. */
 export type CandidateOutcome =
   { created: true; accountId: string } | { created: false; refusal: Failure; earlierRow?: number };
-
-/** Largest multi-row statement: 500 rows keep every dialect well under its parameter limit. */
-const BATCH = 500;
-
-function batches<T>(items: readonly T[]): T[][] {
-  const out: T[][] = [];
-  for (let start = 0; start < items.length; start += BATCH)
-    out.push(items.slice(start, start + BATCH));
-  return out;
-}
 
 /** Contacts of the tenant already taken, and for those created by this job, on which row. */
 async function takenContacts(

@@ -1,12 +1,15 @@
-// Issues an account's invitation: a new one-time password (older invitations superseded, so a
+// Issues accounts' invitations: a new one-time password (older invitations superseded, so a
 // resend revokes the previous password), its keyed hash and expiry, and the message in the outbox.
 import type { OutboxMessage } from '../../../common/api/outbox';
 import type { AppDeps } from '../../deps';
-import type { AccountRow, OrganizationRow } from '../../db/schema';
+import type { Insertable } from 'kysely';
+import { batches } from '../../db/batches';
+import type { AccountRow, InvitationsTable, OrganizationRow } from '../../db/schema';
 import { isoNow, newId } from '../../db/values';
 import {
   configuredChannels,
-  enqueueAccountInvitation,
+  enqueueAccountInvitations,
+  type AccountInvitationMessage,
   type ConfiguredChannels,
 } from '../outbox/enqueue';
 import {
@@ -70,6 +73,69 @@ export interface IssuedInvitation {
   message: OutboxMessage;
 }
 
+/** An account to invite and the organization whose settings and template it uses. */
+export interface Invitee {
+  account: AccountRow;
+  organization: Pick<OrganizationRow, 'path'>;
+}
+
+/**
+ * Supersedes the accounts' open invitations, creates new ones and enqueues their messages, in
+ * the accounts' order, a few statements per batch of accounts (each account at most once).
+ */
+export async function issueInvitations(
+  db: Db,
+  context: InvitationContext,
+  invitees: readonly Invitee[],
+  cache: InvitationLookups = new Map(),
+): Promise<IssuedInvitation[]> {
+  const now = isoNow(context.now);
+  const issued: IssuedInvitation[] = [];
+  for (const part of batches(invitees)) {
+    const accountIds = part.map(({ account }) => account.id);
+    await db
+      .updateTable('invitations')
+      .set({ superseded_at: now })
+      .where('account_id', 'in', accountIds)
+      .where('superseded_at', 'is', null)
+      .execute();
+    await removeAccountPasswords(db, accountIds);
+    const rows: Insertable<InvitationsTable>[] = [];
+    const messages: AccountInvitationMessage[] = [];
+    for (const { account, organization } of part) {
+      const { settings, template } = await lookupsFor(db, organization, cache);
+      const expiresAt = isoNow(
+        new Date(context.now.getTime() + settings.invitationExpiryDays * 24 * 60 * 60 * 1000),
+      );
+      const password = generateInvitationPassword();
+      const invitationId = newId();
+      rows.push({
+        id: invitationId,
+        account_id: account.id,
+        administrator_id: null,
+        password_hash: hashInvitationPassword(password, context.secret),
+        expires_at: expiresAt,
+        used_at: null,
+        superseded_at: null,
+        created_at: now,
+      });
+      messages.push({
+        account,
+        password,
+        invitationId,
+        template,
+        activationUrl: context.activationUrl,
+      });
+    }
+    await db.insertInto('invitations').values(rows).execute();
+    const enqueued = await enqueueAccountInvitations(db, context.channels, messages, context.now);
+    rows.forEach((row, i) =>
+      issued.push({ invitationId: row.id, expiresAt: row.expires_at, message: enqueued[i]! }),
+    );
+  }
+  return issued;
+}
+
 /** Supersedes the account's open invitations, creates a new one and enqueues its message. */
 export async function issueAccountInvitation(
   db: Db,
@@ -78,38 +144,6 @@ export async function issueAccountInvitation(
   organization: Pick<OrganizationRow, 'path'>,
   cache?: InvitationLookups,
 ): Promise<IssuedInvitation> {
-  const now = isoNow(context.now);
-  await db
-    .updateTable('invitations')
-    .set({ superseded_at: now })
-    .where('account_id', '=', account.id)
-    .where('superseded_at', 'is', null)
-    .execute();
-  await removeAccountPasswords(db, [account.id]);
-  const { settings, template } = await lookupsFor(db, organization, cache);
-  const expiresAt = isoNow(
-    new Date(context.now.getTime() + settings.invitationExpiryDays * 24 * 60 * 60 * 1000),
-  );
-  const password = generateInvitationPassword();
-  const invitationId = newId();
-  await db
-    .insertInto('invitations')
-    .values({
-      id: invitationId,
-      account_id: account.id,
-      administrator_id: null,
-      password_hash: hashInvitationPassword(password, context.secret),
-      expires_at: expiresAt,
-      used_at: null,
-      superseded_at: null,
-      created_at: now,
-    })
-    .execute();
-  const message = await enqueueAccountInvitation(
-    db,
-    context.channels,
-    { account, password, invitationId, template, activationUrl: context.activationUrl },
-    context.now,
-  );
-  return { invitationId, expiresAt, message };
+  const [issued] = await issueInvitations(db, context, [{ account, organization }], cache);
+  return issued!;
 }

@@ -2,6 +2,7 @@
 // delivery worker sends it), `kept` otherwise (shown in the app as not sent, never dropped).
 import type { OutboxMessage } from '../../../common/api/outbox';
 import type { ServiceConfig } from '../../config';
+import { batches } from '../../db/batches';
 import type { OutboxMessageRow } from '../../db/schema';
 import { isoNow, newId } from '../../db/values';
 import type { Db, InvitationTemplate } from '../organization-context';
@@ -32,14 +33,9 @@ export interface NewMessage {
   password?: string;
 }
 
-/** Inserts one outbox message and returns it. */
-export async function enqueueMessage(
-  db: Db,
-  channels: ConfiguredChannels,
-  message: NewMessage,
-  now: Date = new Date(),
-): Promise<OutboxMessage> {
-  const row = {
+/** The outbox row of a new message. */
+function outboxRow(channels: ConfiguredChannels, message: NewMessage, now: Date) {
+  return {
     id: newId(),
     organization_id: message.organizationId,
     channel: message.channel,
@@ -58,17 +54,44 @@ export async function enqueueMessage(
     invitation_id: message.invitationId ?? null,
     secret: message.password ?? null,
   };
-  await db.insertInto('outbox_messages').values(row).execute();
-  return {
-    id: row.id,
-    channel: row.channel,
-    to: row.to_address,
-    subject: row.subject,
-    body: row.body,
-    accountId: row.account_id,
-    status: row.status,
-    createdAt: row.created_at,
-  };
+}
+
+/** Inserts the messages, in their order, with multi-row inserts, and returns them. */
+export async function enqueueMessages(
+  db: Db,
+  channels: ConfiguredChannels,
+  messages: readonly NewMessage[],
+  now: Date = new Date(),
+): Promise<OutboxMessage[]> {
+  const enqueued: OutboxMessage[] = [];
+  for (const part of batches(messages)) {
+    const rows = part.map((message) => outboxRow(channels, message, now));
+    await db.insertInto('outbox_messages').values(rows).execute();
+    for (const row of rows) {
+      enqueued.push({
+        id: row.id,
+        channel: row.channel,
+        to: row.to_address,
+        subject: row.subject,
+        body: row.body,
+        accountId: row.account_id,
+        status: row.status,
+        createdAt: row.created_at,
+      });
+    }
+  }
+  return enqueued;
+}
+
+/** Inserts one outbox message and returns it. */
+export async function enqueueMessage(
+  db: Db,
+  channels: ConfiguredChannels,
+  message: NewMessage,
+  now: Date = new Date(),
+): Promise<OutboxMessage> {
+  const [enqueued] = await enqueueMessages(db, channels, [message], now);
+  return enqueued!;
 }
 
 export interface AccountInvitationMessage {
@@ -86,13 +109,8 @@ export interface AccountInvitationMessage {
   activationUrl: string;
 }
 
-/** The account's invitation, rendered from its organization's template, into the outbox. */
-export async function enqueueAccountInvitation(
-  db: Db,
-  channels: ConfiguredChannels,
-  input: AccountInvitationMessage,
-  now: Date = new Date(),
-): Promise<OutboxMessage> {
+/** The account's invitation, rendered from its organization's template. */
+function accountInvitation(input: AccountInvitationMessage): NewMessage {
   const { account } = input;
   const rendered = renderInvitation(input.template, account.contact_type, {
     firstName: account.first_name,
@@ -100,21 +118,26 @@ export async function enqueueAccountInvitation(
     password: input.password,
     activationLink: activationLink(input.activationUrl, account.username),
   });
-  return enqueueMessage(
-    db,
-    channels,
-    {
-      organizationId: account.organization_id,
-      channel: account.contact_type,
-      to: account.contact,
-      subject: rendered.subject,
-      body: rendered.body,
-      accountId: account.id,
-      invitationId: input.invitationId,
-      password: input.password,
-    },
-    now,
-  );
+  return {
+    organizationId: account.organization_id,
+    channel: account.contact_type,
+    to: account.contact,
+    subject: rendered.subject,
+    body: rendered.body,
+    accountId: account.id,
+    invitationId: input.invitationId,
+    password: input.password,
+  };
+}
+
+/** The accounts' invitations into the outbox, in their order. */
+export async function enqueueAccountInvitations(
+  db: Db,
+  channels: ConfiguredChannels,
+  inputs: readonly AccountInvitationMessage[],
+  now: Date = new Date(),
+): Promise<OutboxMessage[]> {
+  return enqueueMessages(db, channels, inputs.map(accountInvitation), now);
 }
 
 export function toOutboxMessage(row: OutboxMessageRow): OutboxMessage {
