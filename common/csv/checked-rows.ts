@@ -1,10 +1,11 @@
 // The checked rows of one file or draft, kept compactly (a million rows in well under 512 MB): each
-// row's cells and keys packed as text (RowText), flags in byte arrays, problems only for the rows
-// that have some. Repeats of a contact or number are derived from key indexes, so an edit
+// row's cells and keys in a RowStore (the file's own lines where it can), flags in byte arrays,
+// problems only for the rows that have some. Repeats of a contact or number are derived from key indexes, so an edit
 // re-checks only the rows it touches, and a page of any 100 rows is read without scanning the file.
 import { formulaTrigger } from './formula';
 import { KeyIndex } from './key-index';
-import { RowText } from './row-text';
+import type { FileLines } from './file-lines';
+import { RowStore, type RowValues, type StoredRow } from './row-store';
 import {
   checkImportRowWithKeys,
   plainRowContact,
@@ -12,10 +13,9 @@ import {
   type ImportRowProblem,
   type ImportRowRulesContext,
 } from './row-rules';
-import { TEMPLATE_COLUMN_KEYS, type TemplateColumnKey } from './template';
+import type { TemplateColumnKey } from './template';
 
-/** The template cells of one row, as text. */
-export type RowValues = Record<TemplateColumnKey, string>;
+export type { RowValues } from './row-store';
 
 export type RowWarning = { column: TemplateColumnKey; message: string };
 
@@ -41,10 +41,9 @@ export interface RowCounts {
   withoutNumber: number;
 }
 
-const SEPARATOR = '\u001f';
 const NO_ROWS: readonly number[] = [];
-/** In a stored row's key field: the key is the cell itself (most emails, numbers in E.164). */
-const SAME_AS_CELL = '\u001e';
+/** In place of a line position: the row is stored already and stays as it is. */
+const KEEP_STORED = -2;
 const INVALID = 1;
 const WARNING = 2;
 const DELETED = 4;
@@ -53,26 +52,6 @@ const DUPLICATE_ONLY = 16;
 const NO_NUMBER = 32;
 /** Set in `counted` for a row included in the counts. */
 const COUNTED = 64;
-
-/** A row as stored: its cells and its normalised contact and number (null when absent or invalid). */
-type StoredRow = { values: RowValues; contact: string | null; number: string | null };
-
-const keyField = (key: string | null, cell: string): string =>
-  key === null ? '' : key === cell ? SAME_AS_CELL : key;
-
-const keyOfField = (field: string | undefined, cell: string): string | null =>
-  !field ? null : field === SAME_AS_CELL ? cell : field;
-
-function splitRow(joined: string): StoredRow {
-  const parts = joined.split(SEPARATOR);
-  const values = {} as RowValues;
-  TEMPLATE_COLUMN_KEYS.forEach((key, index) => (values[key] = parts[index] ?? ''));
-  return {
-    values,
-    contact: keyOfField(parts[6], values.contact),
-    number: keyOfField(parts[7], values.number),
-  };
-}
 
 /**
  * Names a spreadsheet would run as a formula: stored as text, neutralised in every CSV written.
@@ -118,9 +97,7 @@ export class CheckedRows {
   /** The flags each row was counted with (0 = not counted). */
   private counted = new Uint8Array(1024);
   private stored = 0;
-  private readonly text = new RowText();
-  /** Rows whose values hold the separator (kept whole instead). */
-  private readonly oddRows = new Map<number, StoredRow>();
+  private readonly rowStore = new RowStore();
   private readonly baseProblems = new Map<number, ImportRowProblem[]>();
   private readonly warnings = new Map<number, RowWarning[]>();
   private readonly contacts = new KeyIndex((index) => this.storedAt(index).contact);
@@ -145,13 +122,21 @@ export class CheckedRows {
     this.contacts.reserve(rows);
   }
 
-  /** Adds the next row of the file (row numbers increase). */
-  add(rowNumber: number, values: RowValues): void {
+  /** Rows added with a line position from now on are kept as lines of this file. */
+  useLines(lines: FileLines<RowValues>): void {
+    this.rowStore.useLines(lines);
+  }
+
+  /**
+   * Adds the next row of the file (row numbers increase); with `lineStart`–`lineEnd`, its line in
+   * the chunk the lines began last (see useLines), which the values must be what it reads as.
+   */
+  add(rowNumber: number, values: RowValues, lineStart = -1, lineEnd = -1): void {
     const index = this.stored;
     if (index === this.rowNumbers.length) this.grow(index + 1);
     this.stored += 1;
     this.rowNumbers[index] = rowNumber;
-    this.check(index, values);
+    this.check(index, values, lineStart, lineEnd);
     this.refresh(index);
   }
 
@@ -215,7 +200,7 @@ export class CheckedRows {
     for (let index = 0; index < this.stored; index += 1) {
       if (this.flags[index]! & DELETED) continue;
       this.flags[index]! &= EDITED;
-      this.check(index, this.storedAt(index).values, true);
+      this.check(index, this.storedAt(index).values, KEEP_STORED);
     }
     for (let index = 0; index < this.stored; index += 1) {
       if (!(this.flags[index]! & DELETED)) this.refresh(index);
@@ -257,50 +242,16 @@ export class CheckedRows {
     return undefined;
   }
 
-  /** Keeps a row's cells and keys, as one text: the cells, then the keys, between separators. */
-  private store(index: number, values: RowValues, contact: string | null, number: string | null) {
-    const odd =
-      values.firstName.includes(SEPARATOR) ||
-      values.lastName.includes(SEPARATOR) ||
-      values.contact.includes(SEPARATOR) ||
-      values.linesAllowed.includes(SEPARATOR) ||
-      values.permissionProfile.includes(SEPARATOR) ||
-      values.number.includes(SEPARATOR);
-    if (odd) {
-      this.oddRows.set(index, { values, contact, number });
-      return;
-    }
-    if (this.oddRows.size > 0) this.oddRows.delete(index);
-    // One concatenation a row: far cheaper than pushing its fifteen pieces one by one.
-    this.text.set(
-      index,
-      values.firstName +
-        SEPARATOR +
-        values.lastName +
-        SEPARATOR +
-        values.contact +
-        SEPARATOR +
-        values.linesAllowed +
-        SEPARATOR +
-        values.permissionProfile +
-        SEPARATOR +
-        values.number +
-        SEPARATOR +
-        keyField(contact, values.contact) +
-        SEPARATOR +
-        keyField(number, values.number),
-    );
-  }
-
   private storedAt(index: number): StoredRow {
-    return this.oddRows.get(index) ?? splitRow(this.text.get(index));
+    return this.rowStore.get(index);
   }
 
   /**
-   * Runs the row rules and indexes the row's keys; answers rows whose repeats changed. The keys do
-   * not depend on the organization data, so a re-check (`keep`) leaves the stored text alone.
+   * Runs the row rules, keeps the row (as its line when a position is given) and indexes its keys;
+   * answers rows whose repeats changed. The keys do not depend on the organization data, so a
+   * re-check (KEEP_STORED) leaves the stored row alone.
    */
-  private check(index: number, values: RowValues, keep = false): readonly number[] {
+  private check(index: number, values: RowValues, lineStart = -1, lineEnd = -1): readonly number[] {
     // Most rows of a big file pass every rule at a glance; the others get the full rules.
     let contact = plainRowContact(values, this.context);
     let number: string | null = null;
@@ -313,7 +264,9 @@ export class CheckedRows {
       contact = keys.contact;
       number = keys.number;
     }
-    if (!keep) this.store(index, values, contact, number);
+    if (lineStart !== KEEP_STORED) {
+      this.rowStore.set(index, values, contact, number, lineStart, lineEnd);
+    }
     if (values.number === '') this.flags[index]! |= NO_NUMBER;
     else this.flags[index]! &= ~NO_NUMBER;
     let touched = contact === null ? NO_ROWS : this.contacts.insert(contact, index);

@@ -1,13 +1,17 @@
 // Takes a file's records one by one as the parser streams them: the first non-blank record is the
 // header (mapped tolerantly), blank records keep their row number but are skipped, the template's
-// Note row is skipped with a notice, and every other record becomes a checked row.
-import { CheckedRows } from './checked-rows';
+// Note row is skipped with a notice, and every other record becomes a checked row — kept as its
+// line of the file when the reader says where it is and the file's columns are the template's.
+import { CheckedRows, type RowValues } from './checked-rows';
+import { FileLines } from './file-lines';
 import { CSV_FILE_ERROR_MESSAGES, MAX_CSV_DATA_ROWS, type CsvFileErrorCode } from './file-check';
 import { mapHeader, recordToTemplateRow, type HeaderMapping } from './header-aliases';
 import type { ImportRowRulesContext } from './row-rules';
 import { TEMPLATE_COLUMN_LABELS } from './template';
 
 export type FileError = { code: CsvFileErrorCode; message: string };
+/** Splits one line of the file (line break included) into its cells, as the parser did. */
+export type LineSplitter = (line: string) => string[];
 export type FileNotice = { column?: string; message: string };
 
 function isBlank(record: readonly string[]): boolean {
@@ -30,6 +34,9 @@ export class RecordIntake {
   private recordIndex = 0;
   private dataRows = 0;
   private error: FileError | null = null;
+  private splitLine: LineSplitter | null = null;
+  private lines: FileLines<RowValues> | null = null;
+  private text = '';
 
   constructor(context: ImportRowRulesContext = {}) {
     this.rows = new CheckedRows(context);
@@ -40,8 +47,22 @@ export class RecordIntake {
     return this.error;
   }
 
-  /** The next record; returns false once reading should stop (a whole-file error). */
-  push(record: readonly string[]): boolean {
+  /** How to split this file's lines again: from the header on, rows may be kept as lines. */
+  readLinesWith(splitLine: LineSplitter): void {
+    this.splitLine = splitLine;
+  }
+
+  /** The parser's next input: the positions of the records pushed next are in it. */
+  beginText(text: string): void {
+    this.text = text;
+    this.lines?.beginChunk(text);
+  }
+
+  /**
+   * The next record, with where its line is in the text begun last when known; returns false once
+   * reading should stop (a whole-file error).
+   */
+  push(record: readonly string[], lineStart = -1, lineEnd = -1): boolean {
     if (this.error) return false;
     // The spreadsheet row of this record: the header's record is row 1 when it comes first.
     const rowNumber = ++this.recordIndex;
@@ -56,7 +77,9 @@ export class RecordIntake {
       this.error = { code: 'TOO_MANY_ROWS', message: CSV_FILE_ERROR_MESSAGES.TOO_MANY_ROWS };
       return false;
     }
-    this.rows.add(rowNumber, recordToTemplateRow(record, this.mapping));
+    const values = recordToTemplateRow(record, this.mapping);
+    if (this.lines === null) this.rows.add(rowNumber, values);
+    else this.rows.add(rowNumber, values, lineStart, lineEnd);
     return true;
   }
 
@@ -71,6 +94,18 @@ export class RecordIntake {
     return this.error;
   }
 
+  /**
+   * A line of a file whose columns are all the template's holds little more than its values, so
+   * rows stay lines; extra columns would keep their text too, so those files' rows are packed.
+   */
+  private keepLines(mapping: HeaderMapping): void {
+    const split = this.splitLine;
+    if (split === null || mapping.unknown.length > 0 || mapping.repeated.length > 0) return;
+    this.lines = new FileLines((line) => recordToTemplateRow(split(line), mapping));
+    this.rows.useLines(this.lines);
+    this.lines.beginChunk(this.text);
+  }
+
   private acceptHeader(record: readonly string[]): boolean {
     const mapping = mapHeader(record);
     if (mapping.problem !== null) {
@@ -78,6 +113,7 @@ export class RecordIntake {
       return false;
     }
     this.mapping = mapping;
+    this.keepLines(mapping);
     for (const name of mapping.unknown) {
       this.notices.push({
         column: name,

@@ -25,6 +25,16 @@ export class RowText {
     if (this.pendingLength >= BATCH_CHARACTERS) this.seal();
   }
 
+  /** True when the row has a text (every text kept is at least one character long). */
+  has(index: number): boolean {
+    return index < this.endOf.length && this.endOf[index]! > this.startOf[index]!;
+  }
+
+  /** Forgets a row's text (it stays unused in its string). */
+  delete(index: number): void {
+    if (index < this.endOf.length) this.endOf[index] = this.startOf[index]!;
+  }
+
   /** The text of a row set earlier. */
   get(index: number): string {
     const batch = this.batchOf[index]!;

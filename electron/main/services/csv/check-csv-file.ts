@@ -55,9 +55,10 @@ export async function checkCsvFile(
   };
   const read = await readCsvFile(
     filePath,
-    (records) => {
-      for (const record of records) if (!intake.push(record)) return false;
-      return true;
+    {
+      format: (splitLine) => intake.readLinesWith(splitLine),
+      text: (input) => intake.beginText(input),
+      record: (cells, start, end) => intake.push(cells, start, end),
     },
     {
       signal: options.signal,

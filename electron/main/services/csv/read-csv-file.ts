@@ -11,7 +11,7 @@ import {
   type CsvDelimiter,
   type CsvEncoding,
 } from '../../../../common/csv/file-check';
-import type { FileError } from '../../../../common/csv/record-intake';
+import type { FileError, LineSplitter } from '../../../../common/csv/record-intake';
 import { sniffDelimiter, sniffNewline } from '../../../../common/csv/sniff';
 
 const CHUNK_BYTES = 1024 * 1024;
@@ -119,13 +119,32 @@ const ICONV_NAMES: Record<CsvEncoding, string> = {
   'windows-1252': 'win1252',
 };
 
+/** What reading hands over, in file order. */
+export interface CsvRecordSink {
+  /** The file's delimiter and line break are known (before any record): how to split a line again. */
+  format(splitLine: LineSplitter): void;
+  /** The parser's next input: the records that follow are at positions in it. */
+  text(input: string): void;
+  /** One record and its line, `start`–`end` of the last input (line break included); false stops. */
+  record(cells: string[], start: number, end: number): boolean;
+}
+
+/** Splits one line as papaparse read it: as is unless a cell is quoted (then papaparse again). */
+export function lineSplitter(delimiter: CsvDelimiter, newline: '\r\n' | '\n' | '\r'): LineSplitter {
+  return (line) => {
+    const text = line.endsWith(newline) ? line.slice(0, -newline.length) : line;
+    if (text.indexOf('"') < 0) return text.split(delimiter);
+    return Papa.parse<string[]>(text, { delimiter, newline }).data[0] ?? [''];
+  };
+}
+
 /**
- * Streams the records of a CSV file to `onRecords` (false from it stops reading). Whole-file
- * problems of the bytes themselves come back as an error; the records' meaning is the caller's.
+ * Streams the records of a CSV file to `sink` (false from it stops reading). Whole-file problems of
+ * the bytes themselves come back as an error; the records' meaning is the caller's.
  */
 export async function readCsvFile(
   filePath: string,
-  onRecords: (records: string[][]) => boolean,
+  sink: CsvRecordSink,
   options: ReadCsvOptions = {},
 ): Promise<ReadCsvOutcome> {
   const { signal, onProgress } = options;
@@ -146,6 +165,15 @@ export async function readCsvFile(
     let format: CsvFileFormat | null = null;
     let pending = '';
     let stopped = false;
+    // Record by record (papaparse's step): each one's end is where the parser's cursor stands.
+    // The Parser class (unlike Papa.parse) hands a step its one record inside `data`.
+    let lineStart = 0;
+    const step = (results: Papa.ParseStepResult<string[][]>): void => {
+      if (stopped) return;
+      const lineEnd = results.meta.cursor;
+      if (!sink.record(results.data[0]!, lineStart, lineEnd)) stopped = true;
+      lineStart = lineEnd;
+    };
     const parse = (text: string, last: boolean): void => {
       if (stopped) return;
       pending += text;
@@ -153,12 +181,15 @@ export async function readCsvFile(
         // The delimiter and line break are read from the header line, once it is whole.
         if (!last && !/[\r\n]/.test(pending) && pending.length < HEAD_BYTES) return;
         format = { encoding, delimiter: sniffDelimiter(pending) };
-        parser = new Papa.Parser({ delimiter: format.delimiter, newline: sniffNewline(pending) });
+        const newline = sniffNewline(pending);
+        parser = new Papa.Parser({ delimiter: format.delimiter, newline, step });
+        sink.format(lineSplitter(format.delimiter, newline));
       }
       const input = pending;
+      sink.text(input);
+      lineStart = 0;
       const results = parser!.parse(input, 0, !last) as Papa.ParseResult<string[]>;
       pending = last ? '' : input.substring(results.meta.cursor);
-      if (results.data.length > 0 && !onRecords(results.data)) stopped = true;
     };
     let bytesRead = 0;
     for await (const chunk of chunks(file)) {

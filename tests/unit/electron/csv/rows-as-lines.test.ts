@@ -1,0 +1,72 @@
+// A file whose columns are the template's keeps its rows as the file's own lines and parses a row
+// again when it is looked at; any other file packs its rows. Both must read back exactly what was
+// checked: here the same records go through both ways and every view is compared.
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import Papa from 'papaparse';
+import { afterAll, describe, expect, it } from 'vitest';
+import { RecordIntake } from '../../../../common/csv/record-intake';
+import { checkCsvFile } from '../../../../electron/main/services/csv/check-csv-file';
+
+const dir = mkdtempSync(path.join(tmpdir(), 'linedesk-lines-'));
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+/** Quotes with the delimiter and escaped quotes inside, a quoted line break, spaced numbers,
+ * upper-case emails, repeats of each kind, blank and short lines, a formula-looking name. */
+const TEXT =
+  'First Name;Last Name;Email or Device #;Number Of Lines Allowed;User Permissions;Number\r\n' +
+  'Ann;Lee;ann@example.com;2;;\r\n' +
+  '"Lee; Jr";"O""Brien";+1 212 555 0143;;;\r\n' +
+  '"Multi\nLine";Ray;RAY@Example.com;1;;\r\n' +
+  ';;;;;\r\n' +
+  'Bob;Ray;ray@example.com;3;;+1 (212) 555-0199\r\n' +
+  'Cy;Day;+12125550143;;;+12125550199\r\n' +
+  'Di;Fox;not an address;9;;\r\n' +
+  '=SUM(A1);Gale;gale@example.com;;;\r\n' +
+  'Ed;Hay\r\n' +
+  'Flo;Ives;flo@example.com;1;;';
+
+function packedIntake(text: string): RecordIntake {
+  const intake = new RecordIntake();
+  const records = Papa.parse<string[]>(text, { delimiter: ';', newline: '\r\n' }).data;
+  for (const record of records) if (!intake.push(record)) break;
+  intake.finish();
+  return intake;
+}
+
+async function checked(name: string, text: string) {
+  const file = path.join(dir, name);
+  writeFileSync(file, text);
+  const result = await checkCsvFile(file);
+  if (!result.ok) throw new Error('the file did not open');
+  return result.rows;
+}
+
+describe('rows kept as lines of the file', () => {
+  it('read back, repeat and edit exactly like packed rows', async () => {
+    const lines = await checked('template.csv', TEXT);
+    const packed = packedIntake(TEXT).rows;
+    expect(lines.counts()).toEqual(packed.counts());
+    expect(lines.counts()).toMatchObject({ rows: 9, invalid: 6 });
+    expect([...lines.entries()]).toEqual([...packed.entries()]);
+    expect(lines.row(4)?.values.firstName).toBe('Multi\nLine');
+    expect(lines.row(3)?.values).toMatchObject({ firstName: 'Lee; Jr', lastName: 'O"Brien' });
+    expect(lines.row(7)?.problems.map((p) => p.message)).toEqual([
+      'Row 7, Email or Device #: +12125550143 is already on row 3.',
+      'Row 7, Number: +12125550199 is already given to row 6.',
+    ]);
+
+    // An edit turns the first of a repeat into another contact: its repeats stand alone again.
+    for (const rows of [lines, packed]) rows.edit(3, 'contact', 'lee@example.com');
+    expect([...lines.entries()]).toEqual([...packed.entries()]);
+    expect(lines.row(7)?.problems.map((p) => p.column)).toEqual(['number']);
+    expect(lines.row(3)?.edited).toBe(true);
+  });
+
+  it('packs the rows of a file with columns of its own, and reads them back the same', async () => {
+    const wide = TEXT.replace('Number\r\n', 'Number;Department\r\n');
+    const rows = await checked('wide.csv', wide);
+    expect([...rows.entries()]).toEqual([...packedIntake(wide).rows.entries()]);
+  });
+});
