@@ -3,29 +3,13 @@
 // Activity screen's administrator filter open — light and dark, nothing serious or critical; and
 // Save as PNG works while a chart's table is shown.
 import { readFile } from 'node:fs/promises';
-import type { Locator, Page } from '@playwright/test';
 import { test, expect } from './support/fixtures';
-import { AxeAudit } from './support/axe';
-import { uniqueName } from './support/service-api';
+import { AccountsPage } from './support/accounts-page';
+import { AxeAudit, auditOverlay } from './support/axe';
+import { seedOrganization } from './support/seed';
 import { openScreen, settle, signInPatiently } from './admin-screens-helpers';
 
 test.describe.configure({ mode: 'parallel' });
-
-/** Audits an overlay opened by `open`, then closes it with Escape. */
-async function auditOverlay(
-  page: Page,
-  audit: AxeAudit,
-  screen: string,
-  open: () => Promise<void>,
-  shown: Locator,
-): Promise<void> {
-  await open();
-  await expect(shown).toBeVisible();
-  await settle(page);
-  await audit.check(screen);
-  await page.keyboard.press('Escape');
-  await expect(shown).toBeHidden();
-}
 
 const chartKeys = ['status', 'funnel'] as const;
 
@@ -37,18 +21,15 @@ for (const theme of ['light', 'dark'] as const) {
     signIn,
   }) => {
     test.slow();
-    const organization = await api.createOrganization(uniqueName(`A11y Reports ${theme}`));
-    await api.addNumbers(organization.id, 2);
-    const tag = Date.now().toString(36);
-    for (const first of ['Uma', 'Udo']) {
-      await api.createAccount({
-        organizationId: organization.id,
-        firstName: first,
-        lastName: `Queue ${tag}`,
-        contact: `${first.toLowerCase()}.${tag}@example.com`,
-        invite: true,
-      });
-    }
+    const { organization } = await seedOrganization(api, {
+      name: `A11y Reports ${theme}`,
+      numbers: 2,
+      surname: 'Queue',
+      people: [
+        { first: 'Uma', invite: true },
+        { first: 'Udo', invite: true },
+      ],
+    });
     await bridge.router.invoke('prefs:set', { theme });
     const audit = new AxeAudit(page);
     try {
@@ -66,8 +47,7 @@ for (const theme of ['light', 'dark'] as const) {
       await page.keyboard.press('Escape');
       await expect(passwordDialog).toBeHidden();
 
-      await page.getByTestId('organization-scope').click();
-      await page.locator(`[data-organization-id="${organization.id}"]`).first().click();
+      await new AccountsPage(page).chooseScope(organization.name, organization.id);
       await openScreen(page, 'reports');
       await expect(page.getByTestId('report-chart-status').locator('canvas').first()).toBeVisible();
       for (const key of chartKeys) {

@@ -5,27 +5,11 @@ import os from 'node:os';
 import path from 'node:path';
 import { test, expect } from './support/fixtures';
 import { AccountsPage } from './support/accounts-page';
-import { AxeAudit } from './support/axe';
-import { uniqueName } from './support/service-api';
+import { AxeAudit, auditOverlay } from './support/axe';
 import { e2eEnvironment } from './support/e2e-env';
+import { seedColleague, seedOrganization } from './support/seed';
+import { uniqueName } from './support/service-api';
 import { numberRow, openOutbox, openScreen, settle, treeRow } from './admin-screens-helpers';
-import type { Locator, Page } from '@playwright/test';
-
-/** Opens something with `open`, audits it once it stands still, then closes it with Escape. */
-async function auditOverlay(
-  page: Page,
-  audit: AxeAudit,
-  screen: string,
-  open: () => Promise<void>,
-  shown: Locator,
-): Promise<void> {
-  await open();
-  await expect(shown).toBeVisible();
-  await settle(page);
-  await audit.check(screen);
-  await page.keyboard.press('Escape');
-  await expect(shown).toBeHidden();
-}
 
 // The two themes are independent walks: let them use both workers.
 test.describe.configure({ mode: 'parallel' });
@@ -39,27 +23,16 @@ for (const theme of ['light', 'dark'] as const) {
   }) => {
     // One walk through every screen, dialog and wizard step: far longer than a usual spec.
     test.slow();
-    const organization = await api.createOrganization(uniqueName(`A11y ${theme}`));
-    const numbers = await api.addNumbers(organization.id, 6);
-    const tag = uniqueName('a').split(' ')[1] ?? 'a';
-    for (const [index, first] of ['Ada', 'Ben', 'Cleo'].entries()) {
-      await api.createAccount({
-        organizationId: organization.id,
-        firstName: first,
-        lastName: `Audit ${tag}`,
-        contact: `${first.toLowerCase()}.${tag}@example.com`,
-        ...(index === 0 ? { number: numbers[5] } : {}),
-      });
-    }
+    const { organization, numbers, tag } = await seedOrganization(api, {
+      name: `A11y ${theme}`,
+      numbers: 6,
+      surname: 'Audit',
+      people: [{ first: 'Ada', poolIndex: 5 }, { first: 'Ben' }, { first: 'Cleo' }],
+    });
     // A colleague whose first invitation was replaced: its password reads [removed] in the Outbox.
     const colleagueName = uniqueName(`A11y Colleague ${theme}`);
     const colleagueEmail = `${colleagueName.split(' ').pop()}.${theme}@a11y.example.com`;
-    const colleague = await api.request<{ id: string }>('POST', '/administrators', {
-      name: colleagueName,
-      email: colleagueEmail,
-      organizationId: (await api.me()).organizationId,
-      privileges: ['reports'],
-    });
+    const colleague = await seedColleague(api, colleagueName, colleagueEmail);
     await api.request('POST', '/administrators/resend-invitation', {
       administratorIds: [colleague.id],
     });

@@ -1,6 +1,7 @@
 // Activity's Target column names people, never a bare id: an account by its name and contact (its
 // id on hover, a click opens it), an administrator by name.
 import { test, expect } from './support/fixtures';
+import { seedAccounts, seedColleague } from './support/seed';
 import { openScreen, settle, signInPatiently } from './admin-screens-helpers';
 
 test('Activity names the target account and administrator, and opens the account', async ({
@@ -9,22 +10,16 @@ test('Activity names the target account and administrator, and opens the account
   signIn,
   snap,
 }) => {
-  const me = await api.me();
-  const tag = Date.now().toString(36);
-  const account = await api.createAccount({
-    organizationId: me.organizationId,
-    firstName: 'Tara',
-    lastName: `Target ${tag}`,
-    contact: `tara.${tag}@example.com`,
-    invite: false,
+  const {
+    tag,
+    accounts: [account],
+  } = await seedAccounts(api, {
+    organizationId: (await api.me()).organizationId,
+    surname: 'Target',
+    people: [{ first: 'Tara' }],
   });
   const colleagueName = `Target Colleague ${tag}`;
-  const colleague = await api.request<{ id: string }>('POST', '/administrators', {
-    name: colleagueName,
-    email: `colleague.${tag}@example.com`,
-    organizationId: me.organizationId,
-    privileges: ['reports'],
-  });
+  const colleague = await seedColleague(api, colleagueName, `colleague.${tag}@example.com`);
 
   await signInPatiently(signIn, page);
   await openScreen(page, 'activity');

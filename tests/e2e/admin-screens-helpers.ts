@@ -104,7 +104,7 @@ export async function settle(page: Page): Promise<void> {
 }
 
 /**
- * Signs in through GRID's fixture; on this shared two-core machine the first screen can take longer
+ * Signs in through the signIn fixture; on this shared two-core machine the first screen can take longer
  * than the fixture's 15 s, so a slow (not failed) sign-in gets one more minute to show Accounts.
  */
 export async function signInPatiently(signIn: () => Promise<void>, page: Page): Promise<void> {

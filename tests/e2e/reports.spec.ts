@@ -3,7 +3,8 @@
 import { readFile } from 'node:fs/promises';
 import type { Page } from '@playwright/test';
 import { test, expect } from './support/fixtures';
-import { uniqueName } from './support/service-api';
+import { AccountsPage } from './support/accounts-page';
+import { seedAccounts, seedColleague, seedOrganization } from './support/seed';
 import { openScreen, settle, signInPatiently } from './admin-screens-helpers';
 
 test('dashboard, saved files and a resend from the follow-up queue', async ({
@@ -13,27 +14,15 @@ test('dashboard, saved files and a resend from the follow-up queue', async ({
   signIn,
   snap,
 }) => {
-  const organization = await api.createOrganization(uniqueName('Reports Org'));
-  await api.addNumbers(organization.id, 4);
-  const tag = Date.now().toString(36);
-  for (const [first, invite] of [
-    ['Rita', true],
-    ['Ravi', true],
-    ['Nora', false],
-  ] as const) {
-    await api.createAccount({
-      organizationId: organization.id,
-      firstName: first,
-      lastName: `Report ${tag}`,
-      contact: `${first.toLowerCase()}.${tag}@example.com`,
-      invite,
-    });
-  }
+  const { organization } = await seedOrganization(api, {
+    name: 'Reports Org',
+    numbers: 4,
+    surname: 'Report',
+    people: [{ first: 'Rita', invite: true }, { first: 'Ravi', invite: true }, { first: 'Nora' }],
+  });
 
   await signInPatiently(signIn, page);
-  await page.getByTestId('organization-scope').click();
-  await page.locator(`[data-organization-id="${organization.id}"]`).first().click();
-  await expect(page.getByTestId('organization-scope')).toContainText(organization.name);
+  await new AccountsPage(page).chooseScope(organization.name, organization.id);
   await openScreen(page, 'reports');
   const status = page.getByTestId('report-chart-status');
   await expect(status.locator('canvas').first()).toBeVisible();
@@ -104,26 +93,15 @@ test('a chart bar opens the Accounts grid filtered to its accounts', async ({
   signIn,
   snap,
 }) => {
-  const organization = await api.createOrganization(uniqueName('Drill Org'));
-  await api.addNumbers(organization.id, 3);
-  const tag = Date.now().toString(36);
-  for (const [first, invite] of [
-    ['Dora', true],
-    ['Dirk', true],
-    ['Nils', false],
-  ] as const) {
-    await api.createAccount({
-      organizationId: organization.id,
-      firstName: first,
-      lastName: `Drill ${tag}`,
-      contact: `${first.toLowerCase()}.${tag}@example.com`,
-      invite,
-    });
-  }
+  const { organization } = await seedOrganization(api, {
+    name: 'Drill Org',
+    numbers: 3,
+    surname: 'Drill',
+    people: [{ first: 'Dora', invite: true }, { first: 'Dirk', invite: true }, { first: 'Nils' }],
+  });
 
   await signInPatiently(signIn, page);
-  await page.getByTestId('organization-scope').click();
-  await page.locator(`[data-organization-id="${organization.id}"]`).first().click();
+  await new AccountsPage(page).chooseScope(organization.name, organization.id);
   await openScreen(page, 'reports');
   await expect(page.getByTestId('report-chart-funnel').locator('canvas').first()).toBeVisible();
   await settle(page);
@@ -148,21 +126,15 @@ test('Activity filters by administrator and dates, and exports the filtered rows
   signIn,
   snap,
 }) => {
-  const me = await api.me();
-  const tag = Date.now().toString(36);
-  const account = await api.createAccount({
-    organizationId: me.organizationId,
-    firstName: '=HYPERLINK("x")',
-    lastName: `Activity ${tag}`,
-    contact: `activity.${tag}@example.com`,
-    invite: false,
+  const {
+    tag,
+    accounts: [account],
+  } = await seedAccounts(api, {
+    organizationId: (await api.me()).organizationId,
+    surname: 'Activity',
+    people: [{ first: '=HYPERLINK("x")' }],
   });
-  const colleague = await api.request<{ id: string }>('POST', '/administrators', {
-    name: `Idle Colleague ${tag}`,
-    email: `idle.${tag}@example.com`,
-    organizationId: me.organizationId,
-    privileges: ['reports'],
-  });
+  const colleague = await seedColleague(api, `Idle Colleague ${tag}`, `idle.${tag}@example.com`);
   const today = new Date().toISOString().slice(0, 10);
   const yesterday = new Date(Date.now() - 86_400_000).toISOString().slice(0, 10);
 
@@ -210,15 +182,11 @@ for (const theme of ['light', 'dark'] as const) {
     signIn,
     snap,
   }) => {
-    const organization = await api.createOrganization(uniqueName(`Small ${theme}`));
-    await api.addNumbers(organization.id, 2);
-    const tag = Date.now().toString(36);
-    await api.createAccount({
-      organizationId: organization.id,
-      firstName: 'Wendy',
-      lastName: `Window ${tag}`,
-      contact: `wendy.${tag}@example.com`,
-      invite: true,
+    await seedOrganization(api, {
+      name: `Small ${theme}`,
+      numbers: 2,
+      surname: 'Window',
+      people: [{ first: 'Wendy', invite: true }],
     });
     await bridge.router.invoke('prefs:set', { theme });
     await page.setViewportSize({ width: 1024, height: 700 });

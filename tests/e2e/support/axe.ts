@@ -1,7 +1,7 @@
 // Runs axe-core on what the admin sees right now and keeps every finding per screen, so one spec can
 // walk the whole app in one theme and fail with a readable table of what is wrong and where.
 import { AxeBuilder } from '@axe-core/playwright';
-import { expect, type Page } from '@playwright/test';
+import { expect, type Locator, type Page } from '@playwright/test';
 import { settle } from '../admin-screens-helpers';
 
 /** WCAG 2.1 A/AA plus axe's best practices (headings, landmarks, regions). */
@@ -108,6 +108,22 @@ export class AxeAudit {
       .map((f) => `${f.screen}: ${f.rule} (${f.impact}) ${f.help}\n    ${f.targets.join('\n    ')}`)
       .join('\n');
   }
+}
+
+/** Opens something with `open`, audits it once it stands still, then closes it with Escape. */
+export async function auditOverlay(
+  page: Page,
+  audit: AxeAudit,
+  screen: string,
+  open: () => Promise<void>,
+  shown: Locator,
+): Promise<void> {
+  await open();
+  await expect(shown).toBeVisible();
+  await settle(page);
+  await audit.check(screen);
+  await page.keyboard.press('Escape');
+  await expect(shown).toBeHidden();
 }
 
 /**

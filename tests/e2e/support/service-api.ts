@@ -124,9 +124,14 @@ export class ServiceApi {
   }
 }
 
+/** A short mark no other test (or earlier run) uses, e.g. for the names and contacts a test adds. */
+export function uniqueTag(): string {
+  return `${Date.now().toString(36)}${randomInt(1000).toString(36)}`;
+}
+
 /** A name no other test (or earlier run) uses. */
 export function uniqueName(prefix: string): string {
-  return `${prefix} ${Date.now().toString(36)}${randomInt(1000).toString(36)}`;
+  return `${prefix} ${uniqueTag()}`;
 }
 
 /** Valid US numbers (E.164) unlikely to be used by any other test or the demo data. */
