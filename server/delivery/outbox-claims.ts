@@ -16,7 +16,8 @@ export interface ClaimRequest {
   claimMs: number;
 }
 
-function dueMessages(db: Kysely<Database>, request: ClaimRequest) {
+/** The due messages of the request, oldest first (exported for the query-plan test). */
+export function dueMessages(db: Kysely<Database>, request: ClaimRequest) {
   const now = isoNow(request.now);
   return db
     .selectFrom('outbox_messages')
