@@ -211,7 +211,15 @@ export function checkImportRowWithKeys(
 /** First characters that make the full rules look closer: blanks, a formula trigger, an apostrophe. */
 const NOT_PLAIN_FIRST = new Set([..." =+-@'＝＋－＠"].map((character) => character.charCodeAt(0)));
 
-/** A name every name rule passes: 1–100 characters, no control character, no formula start. */
+/** True when trim() would leave the text as it is: printable ASCII ends settle it without a copy. */
+function isTrimmed(text: string): boolean {
+  const first = text.charCodeAt(0);
+  const last = text.charCodeAt(text.length - 1);
+  if (first > 0x20 && first < 0x7f && last > 0x20 && last < 0x7f) return true;
+  return text.trim() === text;
+}
+
+/** A trimmed name every name rule passes: 1–100 characters, no control character, no formula start. */
 function isPlainName(text: string): boolean {
   if (text.length === 0 || text.length > MAX_NAME_LENGTH) return false;
   if (NOT_PLAIN_FIRST.has(text.charCodeAt(0))) return false;
@@ -219,24 +227,22 @@ function isPlainName(text: string): boolean {
     const code = text.charCodeAt(at);
     if (code < 0x20 || code === 0x7f) return false;
   }
-  return true;
+  return isTrimmed(text);
 }
 
 /**
- * The common case of a big file at a glance: trimmed cells holding two plain names, an email, at
- * most a one-digit line count and nothing else. Answers the row's normalised contact when every
- * rule passes (exactly what `checkImportRowWithKeys` would answer), or null when the row needs
- * the full rules — which then decide. Nothing is allocated but the lower-cased email.
+ * The common case of a big file at a glance: trimmed cells holding two plain names, an email or a
+ * device number, at most a one-digit line count and nothing else. Answers the row's normalised
+ * contact when every rule passes (exactly what `checkImportRowWithKeys` would answer), or null
+ * when the row needs the full rules — which then decide.
  */
 export function plainRowContact(
   cells: ImportRowCells,
   context: ImportRowRulesContext,
 ): string | null {
   const { firstName, lastName, contact, linesAllowed, permissionProfile, number } = cells;
-  if (typeof firstName !== 'string' || !isPlainName(firstName) || firstName.trim() !== firstName)
-    return null;
-  if (typeof lastName !== 'string' || !isPlainName(lastName) || lastName.trim() !== lastName)
-    return null;
+  if (typeof firstName !== 'string' || !isPlainName(firstName)) return null;
+  if (typeof lastName !== 'string' || !isPlainName(lastName)) return null;
   if (permissionProfile || number) return null;
   if (linesAllowed !== '' && linesAllowed !== undefined && linesAllowed !== null) {
     if (typeof linesAllowed !== 'string' || linesAllowed.length !== 1) return null;
@@ -244,12 +250,24 @@ export function plainRowContact(
     if (lines < 1 || lines > 9 || lines > (context.maxLinesAllowed ?? DEFAULT_MAX_LINES_ALLOWED))
       return null;
   }
-  if (typeof contact !== 'string' || contact.length === 0 || contact.charCodeAt(0) === 0x27)
-    return null;
-  if (contact.indexOf('@') < 0 || contact.trim() !== contact) return null;
-  const email = /[A-Z]/.test(contact) ? contact.toLowerCase() : contact;
-  if (!isPlausibleEmail(email) || context.existingContacts?.has(email)) return null;
-  return email;
+  if (typeof contact !== 'string' || contact.length === 0) return null;
+  // An apostrophe may neutralise a formula, and blanks are the full rules' to trim.
+  if (contact.charCodeAt(0) === 0x27 || !isTrimmed(contact)) return null;
+  let key: string | null;
+  if (contact.indexOf('@') >= 0) {
+    // Already lower-case and plausible is the common case: no lower-cased copy is made for it.
+    if (isPlausibleEmail(contact)) key = contact;
+    else {
+      const lower = contact.toLowerCase();
+      key = lower !== contact && isPlausibleEmail(lower) ? lower : null;
+    }
+  } else {
+    // A device number: the very rule the full check applies to a contact.
+    const checked = normaliseContact(contact);
+    key = checked.ok ? checked.contact : null;
+  }
+  if (key === null || context.existingContacts?.has(key)) return null;
+  return key;
 }
 
 /** `duplicate` when every problem of a row is a repeat of a contact, else `invalid`. */

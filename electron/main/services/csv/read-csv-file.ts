@@ -13,6 +13,7 @@ import {
 } from '../../../../common/csv/file-check';
 import type { FileError, LineSplitter } from '../../../../common/csv/record-intake';
 import { sniffDelimiter, sniffNewline } from '../../../../common/csv/sniff';
+import { LineRecordParser } from './line-records';
 
 const CHUNK_BYTES = 1024 * 1024;
 const HEAD_BYTES = 64 * 1024;
@@ -161,35 +162,27 @@ export async function readCsvFile(
     if (encoding === null) return CANCELLED;
     const decoder = iconv.getDecoder(ICONV_NAMES[encoding], { stripBOM: true });
 
-    let parser: Papa.Parser | null = null;
+    let parser: LineRecordParser | null = null;
     let format: CsvFileFormat | null = null;
     let pending = '';
-    let stopped = false;
-    // Record by record (papaparse's step): each one's end is where the parser's cursor stands.
-    // The Parser class (unlike Papa.parse) hands a step its one record inside `data`.
-    let lineStart = 0;
-    const step = (results: Papa.ParseStepResult<string[][]>): void => {
-      if (stopped) return;
-      const lineEnd = results.meta.cursor;
-      if (!sink.record(results.data[0]!, lineStart, lineEnd)) stopped = true;
-      lineStart = lineEnd;
-    };
+    const stopped = (): boolean => parser?.done === true;
     const parse = (text: string, last: boolean): void => {
-      if (stopped) return;
+      if (stopped()) return;
       pending += text;
       if (format === null) {
         // The delimiter and line break are read from the header line, once it is whole.
         if (!last && !/[\r\n]/.test(pending) && pending.length < HEAD_BYTES) return;
         format = { encoding, delimiter: sniffDelimiter(pending) };
         const newline = sniffNewline(pending);
-        parser = new Papa.Parser({ delimiter: format.delimiter, newline, step });
+        parser = new LineRecordParser(format.delimiter, newline, (cells, start, end) =>
+          sink.record(cells, start, end),
+        );
         sink.format(lineSplitter(format.delimiter, newline));
       }
       const input = pending;
       sink.text(input);
-      lineStart = 0;
-      const results = parser!.parse(input, 0, !last) as Papa.ParseResult<string[]>;
-      pending = last ? '' : input.substring(results.meta.cursor);
+      const cursor = parser!.parse(input, last);
+      pending = last ? '' : input.substring(cursor);
     };
     let bytesRead = 0;
     for await (const chunk of chunks(file)) {
@@ -197,9 +190,9 @@ export async function readCsvFile(
       parse(decoder.write(chunk), false);
       bytesRead += chunk.length;
       onProgress?.({ bytesRead, totalBytes: size });
-      if (stopped) break;
+      if (stopped()) break;
     }
-    if (!stopped) parse(decoder.end() ?? '', true);
+    if (!stopped()) parse(decoder.end() ?? '', true);
     const decoded = format as CsvFileFormat | null;
     if (decoded === null) return fail('EMPTY');
     return { ok: true, ...decoded };

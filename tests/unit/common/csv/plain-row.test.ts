@@ -40,6 +40,23 @@ const PIECES = [
   '\u0000',
 ];
 
+/** Device numbers as HR files write them: valid, national only, too short, prefixed, quoted. */
+const DEVICE_NUMBERS = [
+  '+1 202 555 0143',
+  '+1 (212) 555-0199',
+  '12025550143',
+  '2025550143',
+  '0044 20 7946 0958',
+  '+44 20 7946 0958',
+  '07911 123456',
+  '+1 202 555 01',
+  "'+12025550143",
+  '+12025550143 ',
+  '\u00a0+12025550143',
+  '+1.202.555.0143',
+  '+999 1234 5678',
+];
+
 describe('plain rows at a glance', () => {
   it('agree with the full rules', () => {
     const next = random(7);
@@ -51,11 +68,17 @@ describe('plain rows at a glance', () => {
       { maxLinesAllowed: 0, permissionProfileNames: ['Staff'] },
     ];
     let plain = 0;
+    let plainDevices = 0;
     for (let i = 0; i < 100_000; i += 1) {
       const values = {
         firstName: next() < 0.7 ? 'Ann' : cell(1 + Math.floor(next() * 3)),
         lastName: next() < 0.7 ? 'Lee' : cell(1 + Math.floor(next() * 3)),
-        contact: next() < 0.5 ? `u${i}@example.com` : cell(1 + Math.floor(next() * 3)),
+        contact:
+          next() < 0.4
+            ? `u${i}@example.com`
+            : next() < 0.4
+              ? DEVICE_NUMBERS[Math.floor(next() * DEVICE_NUMBERS.length)]!
+              : cell(1 + Math.floor(next() * 3)),
         linesAllowed: next() < 0.6 ? '' : cell(1),
         permissionProfile: next() < 0.9 ? '' : cell(1),
         number: next() < 0.9 ? '' : cell(1),
@@ -64,11 +87,13 @@ describe('plain rows at a glance', () => {
       const glance = plainRowContact(values, context);
       if (glance === null) continue;
       plain += 1;
+      if (!glance.includes('@')) plainDevices += 1;
       const { check, keys } = checkImportRowWithKeys(2, values, context);
       if (!check.ok || keys.contact !== glance || keys.number !== null) {
         expect.fail(`disagree on ${JSON.stringify(values)}: ${JSON.stringify(check.problems)}`);
       }
     }
     expect(plain).toBeGreaterThan(10_000);
+    expect(plainDevices).toBeGreaterThan(1_000);
   });
 });

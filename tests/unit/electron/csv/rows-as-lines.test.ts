@@ -27,9 +27,9 @@ const TEXT =
   'Ed;Hay\r\n' +
   'Flo;Ives;flo@example.com;1;;';
 
-function packedIntake(text: string): RecordIntake {
+function packedIntake(text: string, delimiter = ';', newline = '\r\n'): RecordIntake {
   const intake = new RecordIntake();
-  const records = Papa.parse<string[]>(text, { delimiter: ';', newline: '\r\n' }).data;
+  const records = Papa.parse<string[]>(text, { delimiter, newline }).data;
   for (const record of records) if (!intake.push(record)) break;
   intake.finish();
   return intake;
@@ -62,6 +62,26 @@ describe('rows kept as lines of the file', () => {
     expect([...lines.entries()]).toEqual([...packed.entries()]);
     expect(lines.row(7)?.problems.map((p) => p.column)).toEqual(['number']);
     expect(lines.row(3)?.edited).toBe(true);
+  });
+
+  it('reads back rows of megabytes of text, quoted in some chunks and not in others', async () => {
+    // About 3 MB: the reader parses a megabyte at a time, and lines cross from one chunk to the
+    // next; only the middle of the file has quoted cells.
+    let text = 'First Name,Last Name,Email or Device #,Number Of Lines Allowed\n';
+    for (let i = 0; i < 60_000; i += 1) {
+      const first = i > 25_000 && i < 26_000 && i % 7 === 0 ? `"Ann, ${i}"` : `Ann${i}`;
+      const contact =
+        i % 9 === 0
+          ? `+1 212 555 ${String(i % 10_000).padStart(4, '0')}`
+          : `a${i % 50_000}@example.com`;
+      text += `${first},Lee,${contact},${(i % 3) + 1}\n`;
+    }
+    text = text.slice(0, -1); // no line break after the last line
+    const lines = await checked('chunks.csv', text);
+    const packed = packedIntake(text, ',', '\n').rows;
+    expect(lines.counts()).toEqual(packed.counts());
+    expect(lines.counts().rows).toBe(60_000);
+    expect([...lines.entries()]).toEqual([...packed.entries()]);
   });
 
   it('packs the rows of a file with columns of its own, and reads them back the same', async () => {
