@@ -50,6 +50,8 @@ const DELETED = 4;
 const EDITED = 8;
 const DUPLICATE_ONLY = 16;
 const NO_NUMBER = 32;
+/** The row took the full rules, so it may have problems or warnings kept (others have none). */
+const FULLY_CHECKED = 128;
 /** Set in `counted` for a row included in the counts. */
 const COUNTED = 64;
 
@@ -100,8 +102,8 @@ export class CheckedRows {
   private readonly rowStore = new RowStore();
   private readonly baseProblems = new Map<number, ImportRowProblem[]>();
   private readonly warnings = new Map<number, RowWarning[]>();
-  private readonly contacts = new KeyIndex((index) => this.storedAt(index).contact);
-  private readonly numbers = new KeyIndex((index) => this.storedAt(index).number);
+  private readonly contacts = new KeyIndex((index) => this.rowStore.key(index, 'contact'));
+  private readonly numbers = new KeyIndex((index) => this.rowStore.key(index, 'number'));
   private readonly views = new Map<RowsFilter, Int32Array>();
   private tally: RowCounts = emptyCounts();
 
@@ -263,7 +265,8 @@ export class CheckedRows {
       if (warnings) this.warnings.set(index, warnings);
       contact = keys.contact;
       number = keys.number;
-    }
+      this.flags[index]! |= FULLY_CHECKED;
+    } else this.flags[index]! &= ~FULLY_CHECKED;
     if (lineStart !== KEEP_STORED) {
       this.rowStore.set(index, values, contact, number, lineStart, lineEnd);
     }
@@ -341,17 +344,18 @@ export class CheckedRows {
   private refresh(index: number): void {
     const previous = this.flags[index]!;
     this.untally(index);
-    const base = this.baseProblems.get(index);
+    const fullyChecked = (previous & FULLY_CHECKED) !== 0;
+    const base = fullyChecked ? this.baseProblems.get(index) : undefined;
     const contactRepeat = this.contacts.isRepeat(index);
     const numberRepeat = this.numbers.isRepeat(index);
-    let flags = previous & (EDITED | NO_NUMBER);
+    let flags = previous & (EDITED | NO_NUMBER | FULLY_CHECKED);
     if (base !== undefined || contactRepeat || numberRepeat) {
       flags |= INVALID;
       // A repeated contact is a duplicate; a repeated number, like most problems, is not.
       if (!numberRepeat && (base === undefined || base.every((p) => p.kind === 'duplicate')))
         flags |= DUPLICATE_ONLY;
     }
-    if (this.warnings.has(index)) flags |= WARNING;
+    if (fullyChecked && this.warnings.has(index)) flags |= WARNING;
     this.flags[index] = flags;
     this.counted[index] = flags | COUNTED;
     this.tally.rows += 1;

@@ -3,6 +3,9 @@
 // open-addressing table of typed arrays keyed by the key's hash, and the rows of one key linked in
 // file order. Keys are not kept here: the table asks the rows for a row's key when two hashes meet.
 
+/** What an insert or remove that changed no other row's standing answers (shared, never changed). */
+const UNCHANGED: readonly number[] = Object.freeze([]);
+
 const EMPTY = 0;
 const REMOVED = -1;
 const NONE = -1;
@@ -52,13 +55,13 @@ export class KeyIndex {
   }
 
   /** Adds a row; answers the rows whose standing changed (the group when the first one changed). */
-  insert(key: string, index: number): number[] {
+  insert(key: string, index: number): readonly number[] {
     this.reserveRow(index);
     const hash = hashOf(key);
     const slot = this.find(key, hash);
     if (slot < 0) {
       this.place(-slot - 1, hash, index);
-      return [];
+      return UNCHANGED;
     }
     const first = this.slots[slot]! - 1;
     const last = this.slots[slot + LAST]! - 1;
@@ -74,7 +77,7 @@ export class KeyIndex {
     const after = this.following[before]!;
     this.link(before, index, after);
     if (after === NONE) this.slots[slot + LAST] = index + 1;
-    return [];
+    return UNCHANGED;
   }
 
   /** Removes a row; answers the rows whose standing changed. */

@@ -110,6 +110,19 @@ export class RowStore {
     );
   }
 
+  /**
+   * One key of a row (the duplicate indexes ask when two hashes meet): a line row's kept key is read
+   * without parsing its line again.
+   */
+  key(index: number, column: 'contact' | 'number'): string | null {
+    if (this.lines?.has(index) && (this.whole.size === 0 || !this.whole.has(index))) {
+      if (!this.lineKeys.has(index)) return cellKey(this.lines.get(index)[column]);
+      const field = this.lineKeys.get(index).split(SEPARATOR)[column === 'contact' ? 0 : 1];
+      if (field !== SAME_AS_CELL) return field || null;
+    }
+    return this.get(index)[column];
+  }
+
   get(index: number): StoredRow {
     if (this.whole.size > 0) {
       const whole = this.whole.get(index);

@@ -27,7 +27,11 @@ const TEXT =
   'Ed;Hay\r\n' +
   'Flo;Ives;flo@example.com;1;;';
 
-function packedIntake(text: string, delimiter = ';', newline = '\r\n'): RecordIntake {
+function packedIntake(
+  text: string,
+  delimiter = ';',
+  newline: '\r\n' | '\n' = '\r\n',
+): RecordIntake {
   const intake = new RecordIntake();
   const records = Papa.parse<string[]>(text, { delimiter, newline }).data;
   for (const record of records) if (!intake.push(record)) break;
