@@ -106,6 +106,8 @@ export class CheckedRows {
   private readonly numbers = new KeyIndex((index) => this.rowStore.key(index, 'number'));
   private readonly views = new Map<RowsFilter, Int32Array>();
   private tally: RowCounts = emptyCounts();
+  /** Rows before this one are indexed and counted; later ones were added since (see settle). */
+  private settled = 0;
 
   constructor(private context: ImportRowRulesContext = {}) {}
 
@@ -115,6 +117,7 @@ export class CheckedRows {
   }
 
   counts(): RowCounts {
+    this.settle();
     return { ...this.tally };
   }
 
@@ -138,12 +141,12 @@ export class CheckedRows {
     if (index === this.rowNumbers.length) this.grow(index + 1);
     this.stored += 1;
     this.rowNumbers[index] = rowNumber;
-    this.check(index, values, lineStart, lineEnd);
-    this.refresh(index);
+    this.check(index, values, lineStart, lineEnd, true);
   }
 
   /** The row with this spreadsheet number, or undefined (also when deleted). */
   row(rowNumber: number): CheckedRowView | undefined {
+    this.settle();
     const index = this.indexOf(rowNumber);
     return index === undefined ? undefined : this.view(index);
   }
@@ -154,6 +157,7 @@ export class CheckedRows {
     offset: number,
     limit: number,
   ): { rows: CheckedRowView[]; total: number } {
+    this.settle();
     const indexes = this.indexesOf(filter);
     const total = indexes ? indexes.length : this.stored;
     const rows: CheckedRowView[] = [];
@@ -169,6 +173,7 @@ export class CheckedRows {
     column: TemplateColumnKey,
     value: string,
   ): { row: CheckedRowView; affected: CheckedRowView[] } | undefined {
+    this.settle();
     const index = this.indexOf(rowNumber);
     if (index === undefined) return undefined;
     const values = { ...this.storedAt(index).values, [column]: value.trim() };
@@ -181,6 +186,7 @@ export class CheckedRows {
 
   /** Deletes a row (its number is not reused); answers the rows whose repeats changed. */
   delete(rowNumber: number): { affected: CheckedRowView[] } | undefined {
+    this.settle();
     const index = this.indexOf(rowNumber);
     if (index === undefined) return undefined;
     const touched = this.unindex(index);
@@ -192,6 +198,7 @@ export class CheckedRows {
 
   /** Checks every row again, e.g. against newer organization data. */
   recheck(context: ImportRowRulesContext): void {
+    this.settle();
     this.context = context;
     this.contacts.clear();
     this.numbers.clear();
@@ -202,16 +209,16 @@ export class CheckedRows {
     for (let index = 0; index < this.stored; index += 1) {
       if (this.flags[index]! & DELETED) continue;
       this.flags[index]! &= EDITED;
-      this.check(index, this.storedAt(index).values, KEEP_STORED);
+      this.check(index, this.storedAt(index).values, KEEP_STORED, -1, true);
     }
-    for (let index = 0; index < this.stored; index += 1) {
-      if (!(this.flags[index]! & DELETED)) this.refresh(index);
-    }
+    this.settled = 0;
+    this.settle();
     this.views.clear();
   }
 
   /** Every row that is not deleted, in file order (for Save as CSV and the checker). */
   *entries(): IterableIterator<CheckedRowView> {
+    this.settle();
     for (let index = 0; index < this.stored; index += 1) {
       if (!(this.flags[index]! & DELETED)) yield this.view(index);
     }
@@ -249,11 +256,17 @@ export class CheckedRows {
   }
 
   /**
-   * Runs the row rules, keeps the row (as its line when a position is given) and indexes its keys;
-   * answers rows whose repeats changed. The keys do not depend on the organization data, so a
+   * Runs the row rules, keeps the row (as its line when a position is given) and indexes its keys,
+   * or appends them for the next settle; answers rows whose repeats changed. The keys do not depend on the organization data, so a
    * re-check (KEEP_STORED) leaves the stored row alone.
    */
-  private check(index: number, values: RowValues, lineStart = -1, lineEnd = -1): readonly number[] {
+  private check(
+    index: number,
+    values: RowValues,
+    lineStart = -1,
+    lineEnd = -1,
+    appending = false,
+  ): readonly number[] {
     // Most rows of a big file pass every rule at a glance; the others get the full rules.
     let contact = plainRowContact(values, this.context);
     let number: string | null = null;
@@ -272,12 +285,31 @@ export class CheckedRows {
     }
     if (values.number === '') this.flags[index]! |= NO_NUMBER;
     else this.flags[index]! &= ~NO_NUMBER;
+    if (appending) {
+      if (contact !== null) this.contacts.append(contact, index);
+      if (number !== null) this.numbers.append(number, index);
+      return NO_ROWS;
+    }
     let touched = contact === null ? NO_ROWS : this.contacts.insert(contact, index);
     if (number !== null) {
       const repeats = this.numbers.insert(number, index);
       if (repeats.length > 0) touched = [...touched, ...repeats];
     }
     return touched;
+  }
+
+  /**
+   * Indexes and counts the rows added since last time: rows arriving in file order are indexed
+   * together (see KeyIndex.append), before anything is asked of the rows.
+   */
+  private settle(): void {
+    if (this.settled === this.stored) return;
+    this.contacts.settle();
+    this.numbers.settle();
+    for (let index = this.settled; index < this.stored; index += 1) {
+      if (!(this.flags[index]! & DELETED)) this.refresh(index);
+    }
+    this.settled = this.stored;
   }
 
   /** Removes the row's keys and problems; answers rows whose repeats changed. */

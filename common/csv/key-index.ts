@@ -2,6 +2,8 @@
 // the later rows and an edit knows which other rows it changes. Built for a million rows: an
 // open-addressing table of typed arrays keyed by the key's hash, and the rows of one key linked in
 // file order. Keys are not kept here: the table asks the rows for a row's key when two hashes meet.
+// Rows read from a file are appended and indexed together, in the order of their home slots, so
+// filling the table walks it once instead of jumping across megabytes for every row.
 
 /** What an insert or remove that changed no other row's standing answers (shared, never changed). */
 const UNCHANGED: readonly number[] = Object.freeze([]);
@@ -22,6 +24,43 @@ function hashOf(key: string): number {
   return hash | 0;
 }
 
+/** A copy of `array` with room for at least `size` numbers, the new ones `fill`. */
+function grown(array: Int32Array, size: number, fill: number): Int32Array<ArrayBuffer> {
+  let length = array.length;
+  while (length < size) length *= 2;
+  const bigger = new Int32Array(length);
+  if (fill !== 0) bigger.fill(fill, array.length);
+  bigger.set(array);
+  return bigger;
+}
+
+/**
+ * The first `count` positions ordered by home slot (`hash & mask`), keeping row order among equal
+ * ones: a stable radix sort, eleven bits a pass.
+ */
+function orderByHomeSlot(hashes: Int32Array, count: number, mask: number): Int32Array {
+  let order: Int32Array = new Int32Array(count);
+  for (let at = 0; at < count; at += 1) order[at] = at;
+  let spare: Int32Array = new Int32Array(count);
+  const buckets = new Int32Array(2048);
+  for (let shift = 0; mask >>> shift !== 0; shift += 11) {
+    buckets.fill(0);
+    for (let at = 0; at < count; at += 1) buckets[((hashes[at]! & mask) >>> shift) & 2047]! += 1;
+    let sum = 0;
+    for (let bucket = 0; bucket < 2048; bucket += 1) {
+      const size = buckets[bucket]!;
+      buckets[bucket] = sum;
+      sum += size;
+    }
+    for (let at = 0; at < count; at += 1) {
+      const position = order[at]!;
+      spare[buckets[((hashes[position]! & mask) >>> shift) & 2047]!++] = position;
+    }
+    [order, spare] = [spare, order];
+  }
+  return order;
+}
+
 /** Rows (by index, in file order) grouped by key. */
 export class KeyIndex {
   /**
@@ -34,8 +73,51 @@ export class KeyIndex {
   private previous = new Int32Array(1024).fill(NONE);
   private following = new Int32Array(1024).fill(NONE);
 
+  /** Rows appended and not indexed yet: their keys' hashes and their indexes, in row order. */
+  private appendedHashes = new Int32Array(1024);
+  private appendedRows = new Int32Array(1024);
+  private appended = 0;
+
   /** `keyOf(row)`: the key a row was indexed with (asked only when two hashes are equal). */
   constructor(private readonly keyOf: (index: number) => string | null) {}
+
+  /**
+   * Adds a row after every row indexed or appended so far, to be indexed by the next `settle`
+   * (until then the row is not in the index: settle before asking about it).
+   */
+  append(key: string, index: number): void {
+    if (this.appended === this.appendedRows.length) {
+      this.appendedHashes = grown(this.appendedHashes, this.appended + 1, 0);
+      this.appendedRows = grown(this.appendedRows, this.appended + 1, 0);
+    }
+    this.appendedHashes[this.appended] = hashOf(key);
+    this.appendedRows[this.appended] = index;
+    this.appended += 1;
+  }
+
+  /** Indexes the rows appended since the last settle. */
+  settle(): void {
+    const count = this.appended;
+    if (count === 0) return;
+    this.appended = 0;
+    this.reserveRow(this.appendedRows[count - 1]!);
+    if ((this.taken + count) * 10 * SLOT > this.slots.length * 7) this.rehash(this.taken + count);
+    const mask = this.slots.length / SLOT - 1;
+    const hashes = this.appendedHashes;
+    const rows = this.appendedRows;
+    for (const at of orderByHomeSlot(hashes, count, mask)) {
+      const index = rows[at]!;
+      const hash = hashes[at]!;
+      const slot = this.findRow(index, hash);
+      if (slot < 0) this.place(-slot - 1, hash, index);
+      else {
+        // Rows of one key come in row order, after every row indexed before: the group's new last.
+        const last = this.slots[slot + LAST]! - 1;
+        this.link(last, index, NONE);
+        this.slots[slot + LAST] = index + 1;
+      }
+    }
+  }
 
   /** The earliest row holding the key, or undefined. */
   firstOf(key: string): number | undefined {
@@ -105,12 +187,17 @@ export class KeyIndex {
   /** Makes room for `rows` keys at once (a big file's size is known early): no rehash on the way. */
   reserve(rows: number): void {
     this.reserveRow(rows - 1);
+    if (rows > this.appendedRows.length) {
+      this.appendedHashes = grown(this.appendedHashes, rows, 0);
+      this.appendedRows = grown(this.appendedRows, rows, 0);
+    }
     if (rows * 2 * SLOT > this.slots.length) this.rehash(rows);
   }
 
   clear(): void {
     this.slots.fill(EMPTY);
     this.taken = 0;
+    this.appended = 0;
     this.previous.fill(NONE);
     this.following.fill(NONE);
   }
@@ -126,6 +213,25 @@ export class KeyIndex {
     this.following[index] = after;
     if (before !== NONE) this.following[before] = index;
     if (after !== NONE) this.previous[after] = index;
+  }
+
+  /** `find` for a row's own key, asked of the rows only when two hashes meet. */
+  private findRow(index: number, hash: number): number {
+    const slots = this.slots;
+    const mask = slots.length / SLOT - 1;
+    let free = -1;
+    let key: string | null | undefined;
+    for (let at = hash & mask; ; at = (at + 1) & mask) {
+      const slot = at * SLOT;
+      const row = slots[slot]!;
+      if (row === EMPTY) return -((free >= 0 ? free : slot) + 1);
+      if (row === REMOVED) {
+        if (free < 0) free = slot;
+      } else if (slots[slot + HASH] === hash) {
+        if (key === undefined) key = this.keyOf(index);
+        if (this.keyOf(row - 1) === key) return slot;
+      }
+    }
   }
 
   /** The slot holding the key (its offset in `slots`), or -(free slot + 1) where it would go. */
