@@ -35,6 +35,21 @@ async function colleagueInReach(
 const ownAdministrator = (message: string): Failure =>
   failure('CANNOT_CHANGE_OWN_ADMINISTRATOR', message);
 
+/**
+ * A colleague in reach who is not the actor: some actions (delete, reset the password) are never
+ * done to oneself, and `ownMessage` says what to do instead.
+ */
+async function otherColleagueInReach(
+  db: Kysely<Database>,
+  actor: SignedInAdministrator,
+  administratorId: string,
+  ownMessage: string,
+): Promise<Outcome<AdministratorRow>> {
+  const reach = await colleagueInReach(db, actor, administratorId);
+  if (reach.ok && reach.value.id === actor.id) return ownAdministrator(ownMessage);
+  return reach;
+}
+
 function administratorExists(email: string): Failure {
   return failure(
     'ADMINISTRATOR_EXISTS',
@@ -176,12 +191,14 @@ export async function deleteAdministrator(
   actor: SignedInAdministrator,
   administratorId: string,
 ): Promise<Outcome<Administrator>> {
-  const reach = await colleagueInReach(trx, actor, administratorId);
+  const reach = await otherColleagueInReach(
+    trx,
+    actor,
+    administratorId,
+    'You cannot delete yourself; ask another administrator.',
+  );
   if (!reach.ok) return reach;
   const current = reach.value;
-  if (current.id === actor.id) {
-    return ownAdministrator('You cannot delete yourself; ask another administrator.');
-  }
   await trx.deleteFrom('administrators').where('id', '=', current.id).execute();
   await recordAudit(trx, {
     actor,
@@ -259,14 +276,14 @@ export async function resetAdministratorPassword(
   actor: SignedInAdministrator,
   administratorId: string,
 ): Promise<Outcome<Administrator>> {
-  const reach = await colleagueInReach(trx, actor, administratorId);
+  const reach = await otherColleagueInReach(
+    trx,
+    actor,
+    administratorId,
+    'To change your own password, use Change password in your account menu.',
+  );
   if (!reach.ok) return reach;
   const current = reach.value;
-  if (current.id === actor.id) {
-    return ownAdministrator(
-      'To change your own password, use Change password in your account menu.',
-    );
-  }
   const now = deps.now();
   const updated = await trx
     .updateTable('administrators')
