@@ -6,8 +6,10 @@ import { formulaTrigger } from './formula';
 import { KeyIndex } from './key-index';
 import type { FileLines } from './file-lines';
 import { RowStore, type RowValues, type StoredRow } from './row-store';
+import { recordToTemplateRow, type HeaderMapping } from './header-aliases';
 import {
   checkImportRowWithKeys,
+  plainContactOf,
   plainRowContact,
   rowProblemMessage,
   type ImportRowProblem,
@@ -54,6 +56,10 @@ const NO_NUMBER = 32;
 const FULLY_CHECKED = 128;
 /** Set in `counted` for a row included in the counts. */
 const COUNTED = 64;
+
+/** A record's cell in a mapped column as read (absent column: ''; short record: undefined). */
+const cellAt = (record: readonly string[], at: number | undefined): string | undefined =>
+  at === undefined ? '' : record[at];
 
 /**
  * Names a spreadsheet would run as a formula: stored as text, neutralised in every CSV written.
@@ -142,6 +148,43 @@ export class CheckedRows {
     this.stored += 1;
     this.rowNumbers[index] = rowNumber;
     this.check(index, values, lineStart, lineEnd, true);
+  }
+
+  /**
+   * Adds the next row of a file kept as lines (see useLines) from its record and where its line
+   * is. A plain row — most of a big file — is kept without its values made: its line gives them
+   * when asked. Any other row goes through `add`.
+   */
+  addRecord(
+    rowNumber: number,
+    record: readonly string[],
+    mapping: Pick<HeaderMapping, 'columns'>,
+    lineStart: number,
+    lineEnd: number,
+  ): void {
+    const { columns } = mapping;
+    const contactCell = cellAt(record, columns.contact);
+    const contact = plainContactOf(
+      cellAt(record, columns.firstName),
+      cellAt(record, columns.lastName),
+      contactCell,
+      cellAt(record, columns.linesAllowed),
+      cellAt(record, columns.permissionProfile),
+      cellAt(record, columns.number),
+      this.context,
+    );
+    if (contact === null) {
+      this.add(rowNumber, recordToTemplateRow(record, mapping), lineStart, lineEnd);
+      return;
+    }
+    const index = this.stored;
+    if (index === this.rowNumbers.length) this.grow(index + 1);
+    this.stored += 1;
+    this.rowNumbers[index] = rowNumber;
+    // A plain row has no number and no problem kept: the flags add() would give it.
+    this.flags[index] = NO_NUMBER;
+    this.rowStore.setLine(index, contact, contactCell!, null, '', lineStart, lineEnd);
+    this.contacts.append(contact, index);
   }
 
   /** The row with this spreadsheet number, or undefined (also when deleted). */

@@ -77,9 +77,9 @@ export class RecordIntake {
       this.error = { code: 'TOO_MANY_ROWS', message: CSV_FILE_ERROR_MESSAGES.TOO_MANY_ROWS };
       return false;
     }
-    const values = recordToTemplateRow(record, this.mapping);
-    if (this.lines === null) this.rows.add(rowNumber, values);
-    else this.rows.add(rowNumber, values, lineStart, lineEnd);
+    if (this.lines !== null && lineStart >= 0) {
+      this.rows.addRecord(rowNumber, record, this.mapping, lineStart, lineEnd);
+    } else this.rows.add(rowNumber, recordToTemplateRow(record, this.mapping));
     return true;
   }
 

@@ -241,6 +241,27 @@ export function plainRowContact(
   context: ImportRowRulesContext,
 ): string | null {
   const { firstName, lastName, contact, linesAllowed, permissionProfile, number } = cells;
+  return plainContactOf(
+    firstName,
+    lastName,
+    contact,
+    linesAllowed,
+    permissionProfile,
+    number,
+    context,
+  );
+}
+
+/** `plainRowContact` over the six cells one by one: a file's record needs no object made a row. */
+export function plainContactOf(
+  firstName: ImportRowCells['firstName'],
+  lastName: ImportRowCells['lastName'],
+  contact: ImportRowCells['contact'],
+  linesAllowed: ImportRowCells['linesAllowed'],
+  permissionProfile: ImportRowCells['permissionProfile'],
+  number: ImportRowCells['number'],
+  context: ImportRowRulesContext,
+): string | null {
   if (typeof firstName !== 'string' || !isPlainName(firstName)) return null;
   if (typeof lastName !== 'string' || !isPlainName(lastName)) return null;
   if (permissionProfile || number) return null;

@@ -73,15 +73,7 @@ export class RowStore {
   ): void {
     if (this.whole.size > 0) this.whole.delete(index);
     if (lineStart >= 0 && this.lines !== null) {
-      this.lines.set(index, lineStart, lineEnd);
-      if (contact === cellKey(values.contact) && number === cellKey(values.number)) {
-        this.lineKeys.delete(index);
-      } else {
-        this.lineKeys.set(
-          index,
-          keyField(contact, values.contact) + SEPARATOR + keyField(number, values.number),
-        );
-      }
+      this.setLine(index, contact, values.contact, number, values.number, lineStart, lineEnd);
       return;
     }
     this.lines?.forget(index);
@@ -108,6 +100,30 @@ export class RowStore {
         SEPARATOR +
         keyField(number, values.number),
     );
+  }
+
+  /**
+   * Keeps a row as the line `lineStart`–`lineEnd` of the current chunk (see useLines), with its
+   * keys and the trimmed cells they come from: a key its cell shows is not kept twice.
+   */
+  setLine(
+    index: number,
+    contact: string | null,
+    contactCell: string,
+    number: string | null,
+    numberCell: string,
+    lineStart: number,
+    lineEnd: number,
+  ): void {
+    this.lines!.set(index, lineStart, lineEnd);
+    if (contact === cellKey(contactCell) && number === cellKey(numberCell)) {
+      this.lineKeys.delete(index);
+    } else {
+      this.lineKeys.set(
+        index,
+        keyField(contact, contactCell) + SEPARATOR + keyField(number, numberCell),
+      );
+    }
   }
 
   /**
