@@ -5,7 +5,7 @@ import type { Kysely } from 'kysely';
 import type { Database, OutboxMessageRow } from '../db/schema';
 import { isoNow } from '../db/values';
 import { recordAudit } from '../domain/audit/record-audit';
-import { removeSentPassword } from '../domain/outbox/spent-passwords';
+import { sentWithoutPassword } from '../domain/outbox/spent-passwords';
 import { deliveryFailureReason } from './failure-reason';
 import type { DeliveryError } from './transport';
 import { inTransaction } from '../domain/transaction';
@@ -38,12 +38,12 @@ export async function markSent(
       claimed_until: null,
       next_attempt_at: null,
       last_error: null,
+      // A sent message no longer needs to carry its password.
+      ...sentWithoutPassword,
     })
     .where('id', '=', message.id)
     .where('status', '=', 'queued')
     .execute();
-  // A sent message no longer needs to carry its password.
-  await removeSentPassword(db, message.id);
 }
 
 /** Returns 'retry' or 'failed' (the final state of this try). */

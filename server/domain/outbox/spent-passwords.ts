@@ -41,16 +41,15 @@ export async function removeAdministratorPasswords(
     .execute();
 }
 
-/** The message just sent. */
-export async function removeSentPassword(db: Kysely<Database>, messageId: string): Promise<void> {
-  await db
-    .updateTable('outbox_messages')
-    .set(withoutPassword)
-    .where('id', '=', messageId)
-    .where('status', '=', 'sent')
-    .where('secret', 'is not', null)
-    .execute();
-}
+/**
+ * Set together with a message's `sent` status, in the same statement: its password, if it carried
+ * one, removed (`replace` with no secret is null, so the text stays as it was).
+ */
+export const sentWithoutPassword = {
+  body: sql<string>`coalesce(replace(body, secret, ${removedPassword}), body)`,
+  subject: sql<string | null>`coalesce(replace(subject, secret, ${removedPassword}), subject)`,
+  secret: null,
+};
 
 /** Catches up on everything spent, expiry included (run before the outbox is read). */
 export async function removeSpentPasswords(db: Kysely<Database>, now: Date): Promise<void> {
