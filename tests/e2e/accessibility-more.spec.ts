@@ -1,7 +1,7 @@
 // axe-core on what the long walk (accessibility.spec.ts) does not open: the Change password dialog,
 // every Reports chart's table and its Save menu, the follow-up queue with rows selected, and the
-// Activity screen's administrator filter open — light and dark, nothing serious or critical; and
-// Save as PNG works while a chart's table is shown.
+// Activity screen's administrator filter open and its dates out of order — light and dark, nothing
+// serious or critical; and Save as PNG works while a chart's table is shown.
 import { readFile } from 'node:fs/promises';
 import { test, expect } from './support/fixtures';
 import { AccountsPage } from './support/accounts-page';
@@ -88,6 +88,14 @@ for (const theme of ['light', 'dark'] as const) {
         () => page.getByTestId('activity-administrator').click(),
         page.locator('.v-overlay--active').getByRole('option').first(),
       );
+
+      // A From after To is said under From, as that field's description.
+      await page.getByTestId('activity-to').locator('input').fill('2026-01-01');
+      const from = page.getByTestId('activity-from').locator('input');
+      await from.fill('2026-02-01');
+      await expect(from).toHaveAccessibleDescription('Pick a date on or before To.');
+      await expect(from).toHaveAttribute('aria-invalid', 'true');
+      await audit.check('activity: dates out of order');
     } finally {
       console.log(`axe findings, ${theme} theme:\n${audit.table()}`);
     }
