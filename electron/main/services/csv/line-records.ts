@@ -3,6 +3,7 @@
 // from its cells; text with quotes goes record by record (papaparse's step), whose cursor tells
 // where each line ends. The fast way allocates nothing per record beyond its cells.
 import Papa from 'papaparse';
+import type { LineSplitter } from '../../../../common/csv/record-intake';
 
 /** One record and its line, `start`–`end` of the text (line break included); false stops. */
 export type OnLineRecord = (cells: string[], start: number, end: number) => boolean;
@@ -61,4 +62,13 @@ export class LineRecordParser {
     }
     return results.meta.cursor;
   }
+}
+
+/** Splits one line as papaparse read it: as is unless a cell is quoted (then papaparse again). */
+export function lineSplitter(delimiter: string, newline: '\r\n' | '\n' | '\r'): LineSplitter {
+  return (line) => {
+    const text = line.endsWith(newline) ? line.slice(0, -newline.length) : line;
+    if (text.indexOf('"') < 0) return text.split(delimiter);
+    return Papa.parse<string[]>(text, { delimiter, newline }).data[0] ?? [''];
+  };
 }

@@ -4,7 +4,6 @@
 import { isUtf8 } from 'node:buffer';
 import { open, type FileHandle } from 'node:fs/promises';
 import iconv from 'iconv-lite';
-import Papa from 'papaparse';
 import {
   CSV_FILE_ERROR_MESSAGES,
   MAX_CSV_FILE_BYTES,
@@ -13,7 +12,7 @@ import {
 } from '../../../../common/csv/file-check';
 import type { FileError, LineSplitter } from '../../../../common/csv/record-intake';
 import { sniffDelimiter, sniffNewline } from '../../../../common/csv/sniff';
-import { LineRecordParser } from './line-records';
+import { LineRecordParser, lineSplitter } from './line-records';
 
 const CHUNK_BYTES = 1024 * 1024;
 const HEAD_BYTES = 64 * 1024;
@@ -128,15 +127,6 @@ export interface CsvRecordSink {
   text(input: string): void;
   /** One record and its line, `start`–`end` of the last input (line break included); false stops. */
   record(cells: string[], start: number, end: number): boolean;
-}
-
-/** Splits one line as papaparse read it: as is unless a cell is quoted (then papaparse again). */
-export function lineSplitter(delimiter: CsvDelimiter, newline: '\r\n' | '\n' | '\r'): LineSplitter {
-  return (line) => {
-    const text = line.endsWith(newline) ? line.slice(0, -newline.length) : line;
-    if (text.indexOf('"') < 0) return text.split(delimiter);
-    return Papa.parse<string[]>(text, { delimiter, newline }).data[0] ?? [''];
-  };
 }
 
 /**
