@@ -105,16 +105,36 @@ export class KeyIndex {
     const mask = this.slots.length / SLOT - 1;
     const hashes = this.appendedHashes;
     const rows = this.appendedRows;
+    const slots = this.slots;
+    // Rows of one key are next to each other in this order: the last group found is tried first,
+    // its key asked of the rows once.
+    let groupSlot = -1;
+    let groupKey: string | null | undefined;
     for (const at of orderByHomeSlot(hashes, count, mask)) {
       const index = rows[at]!;
       const hash = hashes[at]!;
-      const slot = this.findRow(index, hash);
-      if (slot < 0) this.place(-slot - 1, hash, index);
-      else {
+      let slot = -1;
+      if (groupSlot >= 0 && slots[groupSlot + HASH] === hash) {
+        groupKey ??= this.keyOf(slots[groupSlot]! - 1);
+        if (this.keyOf(index) === groupKey) slot = groupSlot;
+      }
+      if (slot < 0) slot = this.findRow(index, hash);
+      if (slot < 0) {
+        // A new key. Appended rows are linked to no other yet (their links are NONE already).
+        slot = -slot - 1;
+        if (slots[slot] === EMPTY) this.taken += 1;
+        slots[slot] = index + 1;
+        slots[slot + LAST] = index + 1;
+        slots[slot + HASH] = hash;
+      } else {
         // Rows of one key come in row order, after every row indexed before: the group's new last.
-        const last = this.slots[slot + LAST]! - 1;
+        const last = slots[slot + LAST]! - 1;
         this.link(last, index, NONE);
-        this.slots[slot + LAST] = index + 1;
+        slots[slot + LAST] = index + 1;
+      }
+      if (slot !== groupSlot) {
+        groupSlot = slot;
+        groupKey = undefined;
       }
     }
   }
