@@ -1,8 +1,8 @@
 // Completes an import job. With `invite`, every account the job created that is still Not Invited
 // is invited through the accounts domain in batches, each its own short transaction (100,000
 // accounts never sit in one array, one statement or one transaction holding the writer):
-// - first the capacity rule for the whole job (counted chunk by chunk): a 409 NOT_ENOUGH_NUMBERS leaves
-//   every account Not Invited and the job open;
+// - first the capacity rule for the whole job (counted chunk by chunk): a 409 NOT_ENOUGH_NUMBERS
+//   leaves every account Not Invited and the job open;
 // - each batch locks the job row (PostgreSQL; SQLite has one writer), stops if the job is no longer
 //   open, invites the next Not Invited accounts and adds them to the job's invited count;
 // - once none is left, the job is marked completed. A concurrent call invites other batches or
@@ -31,14 +31,49 @@ interface Cursor {
   position: number;
 }
 
-/** The job's created accounts still Not Invited, in row order. */
-function notInvitedOfJob(db: ImportsDb, jobId: string) {
-  return db
-    .selectFrom('import_rows')
-    .innerJoin('accounts', 'accounts.id', 'import_rows.account_id')
-    .where('import_rows.job_id', '=', jobId)
-    .where('import_rows.outcome', '=', 'created')
-    .where('accounts.status', '=', 'not_invited');
+/** The indexes of the job's received chunks, in order (a few numbers per thousand rows). */
+async function chunkIndexes(db: ImportsDb, jobId: string): Promise<number[]> {
+  const chunks = await db
+    .selectFrom('import_chunks')
+    .select('chunk_index')
+    .where('job_id', '=', jobId)
+    .orderBy('chunk_index')
+    .execute();
+  return chunks.map((chunk) => chunk.chunk_index);
+}
+
+/**
+ * The accounts of the job's next created rows after `cursor`, from one chunk, found through the
+ * rows' primary key alone: a join to the accounts (to skip the invited ones) was planned on
+ * PostgreSQL from statistics not yet gathered after the import, reading every earlier row again.
+ * Accounts that are no longer Not Invited get a per-account result from inviteAccounts instead.
+ */
+async function nextRows(
+  db: ImportsDb,
+  jobId: string,
+  chunks: readonly number[],
+  cursor: Cursor | null,
+): Promise<{ accountIds: string[]; next: Cursor } | null> {
+  const from = cursor === null ? 0 : chunks.indexOf(cursor.chunkIndex);
+  for (const chunkIndex of chunks.slice(Math.max(from, 0))) {
+    const after = cursor?.chunkIndex === chunkIndex ? cursor.position : -1;
+    const rows = await db
+      .selectFrom('import_rows')
+      .select(['account_id', 'position'])
+      .where('job_id', '=', jobId)
+      .where('chunk_index', '=', chunkIndex)
+      .where('position', '>', after)
+      .where('outcome', '=', 'created')
+      .orderBy('position')
+      .limit(inviteBatchSize)
+      .execute();
+    if (rows.length === 0) continue;
+    return {
+      accountIds: rows.flatMap((row) => (row.account_id === null ? [] : [row.account_id])),
+      next: { chunkIndex, position: rows.at(-1)!.position },
+    };
+  }
+  return null;
 }
 
 /**
@@ -49,13 +84,7 @@ function notInvitedOfJob(db: ImportsDb, jobId: string) {
  */
 async function neededNumbers(db: ImportsDb, jobId: string): Promise<Map<string, number>> {
   const needed = new Map<string, number>();
-  const chunks = await db
-    .selectFrom('import_chunks')
-    .select('chunk_index')
-    .where('job_id', '=', jobId)
-    .orderBy('chunk_index')
-    .execute();
-  for (const { chunk_index: chunkIndex } of chunks) {
+  for (const chunkIndex of await chunkIndexes(db, jobId)) {
     const rows = await db
       .selectFrom('import_rows')
       .select('account_id')
@@ -93,11 +122,12 @@ async function checkCapacity(db: ImportsDb, jobId: string): Promise<Outcome<null
 
 type Step = { done: ImportJobsTable } | { next: Cursor | null };
 
-/** One batch: the next Not Invited accounts after `cursor` invited, counted on the job. */
+/** One batch: the accounts of the next rows after `cursor` invited, counted on the job. */
 async function inviteBatch(
   trx: Kysely<Database>,
   context: AccountsContext,
   jobId: string,
+  chunks: readonly number[],
   cursor: Cursor | null,
   postgres: boolean,
 ): Promise<Outcome<Step>> {
@@ -105,30 +135,9 @@ async function inviteBatch(
   const job = await findJobInScope(db, context.scope, jobId, { forUpdate: true, postgres });
   if (!job) return notFoundFailure('That import');
   if (job.status !== 'open') return success({ done: job });
-  let query = notInvitedOfJob(db, jobId);
-  if (cursor) {
-    query = query.where((eb) =>
-      eb.or([
-        eb('import_rows.chunk_index', '>', cursor.chunkIndex),
-        eb.and([
-          eb('import_rows.chunk_index', '=', cursor.chunkIndex),
-          eb('import_rows.position', '>', cursor.position),
-        ]),
-      ]),
-    );
-  }
-  const batch = await query
-    .select(['accounts.id', 'import_rows.chunk_index', 'import_rows.position'])
-    .orderBy('import_rows.chunk_index')
-    .orderBy('import_rows.position')
-    .limit(inviteBatchSize)
-    .execute();
-  if (batch.length === 0) return success({ next: null });
-  const outcome = await inviteAccounts(
-    trx,
-    context,
-    batch.map((row) => row.id),
-  );
+  const batch = await nextRows(db, jobId, chunks, cursor);
+  if (batch === null) return success({ next: null });
+  const outcome = await inviteAccounts(trx, context, batch.accountIds);
   if (!outcome.ok) return outcome;
   const invited = outcome.value.results.filter((result) => result.ok).length;
   await db
@@ -136,8 +145,7 @@ async function inviteBatch(
     .set((eb) => ({ invited_count: eb('invited_count', '+', invited) }))
     .where('id', '=', jobId)
     .execute();
-  const last = batch.at(-1)!;
-  return success({ next: { chunkIndex: last.chunk_index, position: last.position } });
+  return success({ next: batch.next });
 }
 
 /** Marks the job completed (unless a concurrent call did) and audits it. */
@@ -190,14 +198,21 @@ export async function completeImport(
   if (!checked.ok) return checked;
   if ('done' in checked.value) return success(toImportJob(checked.value.done));
   if (checked.value.invite) {
+    let chunks = await chunkIndexes(importsDb(db), jobId);
     let cursor: Cursor | null = null;
     for (;;) {
       const step = await inTransaction(db, (trx) =>
-        inviteBatch(trx, context, jobId, cursor, postgres),
+        inviteBatch(trx, context, jobId, chunks, cursor, postgres),
       );
       if (!step.ok) return step;
       if ('done' in step.value) return success(toImportJob(step.value.done));
-      if (step.value.next === null) break;
+      if (step.value.next === null) {
+        // A chunk stored meanwhile (the job is still open) is invited too.
+        const now = await chunkIndexes(importsDb(db), jobId);
+        if (now.length === chunks.length) break;
+        chunks = now;
+        continue;
+      }
       cursor = step.value.next;
     }
   }
