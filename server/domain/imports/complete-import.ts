@@ -91,6 +91,9 @@ async function neededNumbers(db: ImportsDb, jobId: string): Promise<Map<string, 
       .where('job_id', '=', jobId)
       .where('chunk_index', '=', chunkIndex)
       .where('outcome', '=', 'created')
+      // In the primary key's order, so SQLite reads the chunk through it rather than every created
+      // row of the job through (job, outcome).
+      .orderBy('position')
       .execute();
     const ids = rows.flatMap((row) => (row.account_id === null ? [] : [row.account_id]));
     if (ids.length === 0) continue;
