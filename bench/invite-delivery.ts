@@ -52,12 +52,14 @@ async function importForInvite(bench: BenchService, count: number): Promise<stri
   return id;
 }
 
-async function measure(context: BenchContext, concurrency: number) {
+/** `postgresUrl`: complete on a fresh PostgreSQL database, without waiting for deliveries. */
+async function measure(context: BenchContext, concurrency: number, postgresUrl?: string) {
   const count = context.quick ? 5_000 : 100_000;
-  const delivered = context.quick ? 500 : 20_000;
+  const delivered = postgresUrl ? 0 : context.quick ? 500 : 20_000;
   // Messages are queued only while a transport is configured: the SMTP server is there from the start.
   const smtp = await startSmtpPeer();
   const bench = await startBenchService({
+    ...(postgresUrl ? { postgresServerUrl: postgresUrl } : {}),
     config: {
       smtpUrl: smtp.url,
       delivery: { ...defaultDeliverySettings, concurrency },
@@ -91,6 +93,7 @@ export const inviteDeliveryBench: BenchModule = {
   name: 'invite and delivery',
   async run(context) {
     const m = await measure(context, 10);
+    const pg = context.postgresUrl ? await measure(context, 10, context.postgresUrl) : undefined;
     return [
       figure(
         'complete.invite.rowsPerSec',
@@ -104,6 +107,16 @@ export const inviteDeliveryBench: BenchModule = {
         'messages/s',
         `The outbox worker delivered ${m.delivered.toLocaleString('en')} invitations into a local SMTP server in ${m.deliverySeconds.toFixed(1)} s after complete answered (concurrency ${m.concurrency}).`,
       ),
+      ...(pg
+        ? [
+            figure(
+              'complete.postgres.inviteRowsPerSec',
+              pg.count / pg.completeSeconds,
+              'rows/s',
+              `The same complete with invite on PostgreSQL took ${pg.completeSeconds.toFixed(1)} s.`,
+            ),
+          ]
+        : []),
     ];
   },
 };
