@@ -35,17 +35,26 @@ function grown(array: Int32Array, size: number, fill: number): Int32Array<ArrayB
 }
 
 /**
- * The first `count` positions ordered by home slot (`hash & mask`), keeping row order among equal
- * ones: a stable radix sort, eleven bits a pass.
+ * The first `count` (hash, row) pairs sorted by home slot (`hash & mask`), keeping row order among
+ * equal ones: a stable radix sort, eleven bits a pass, that moves the pairs themselves so every
+ * pass, and the walk over the result, reads memory in order.
  */
-function orderByHomeSlot(hashes: Int32Array, count: number, mask: number): Int32Array {
-  let order: Int32Array = new Int32Array(count);
-  for (let at = 0; at < count; at += 1) order[at] = at;
-  let spare: Int32Array = new Int32Array(count);
+function sortByHomeSlot(
+  hashes: Int32Array,
+  rows: Int32Array,
+  count: number,
+  mask: number,
+): { hashes: Int32Array; rows: Int32Array } {
+  let fromHashes = hashes;
+  let fromRows = rows;
+  let toHashes: Int32Array = new Int32Array(count);
+  let toRows: Int32Array = new Int32Array(count);
   const buckets = new Int32Array(2048);
   for (let shift = 0; mask >>> shift !== 0; shift += 11) {
     buckets.fill(0);
-    for (let at = 0; at < count; at += 1) buckets[((hashes[at]! & mask) >>> shift) & 2047]! += 1;
+    for (let at = 0; at < count; at += 1) {
+      buckets[((fromHashes[at]! & mask) >>> shift) & 2047]! += 1;
+    }
     let sum = 0;
     for (let bucket = 0; bucket < 2048; bucket += 1) {
       const size = buckets[bucket]!;
@@ -53,12 +62,15 @@ function orderByHomeSlot(hashes: Int32Array, count: number, mask: number): Int32
       sum += size;
     }
     for (let at = 0; at < count; at += 1) {
-      const position = order[at]!;
-      spare[buckets[((hashes[position]! & mask) >>> shift) & 2047]!++] = position;
+      const hash = fromHashes[at]!;
+      const to = buckets[((hash & mask) >>> shift) & 2047]!++;
+      toHashes[to] = hash;
+      toRows[to] = fromRows[at]!;
     }
-    [order, spare] = [spare, order];
+    [fromHashes, toHashes] = [toHashes, fromHashes];
+    [fromRows, toRows] = [toRows, fromRows];
   }
-  return order;
+  return { hashes: fromHashes, rows: fromRows };
 }
 
 /** Rows (by index, in file order) grouped by key. */
@@ -103,14 +115,13 @@ export class KeyIndex {
     this.reserveRow(this.appendedRows[count - 1]!);
     if ((this.taken + count) * 10 * SLOT > this.slots.length * 7) this.rehash(this.taken + count);
     const mask = this.slots.length / SLOT - 1;
-    const hashes = this.appendedHashes;
-    const rows = this.appendedRows;
+    const { hashes, rows } = sortByHomeSlot(this.appendedHashes, this.appendedRows, count, mask);
     const slots = this.slots;
     // Rows of one key are next to each other in this order: the last group found is tried first,
     // its key asked of the rows once.
     let groupSlot = -1;
     let groupKey: string | null | undefined;
-    for (const at of orderByHomeSlot(hashes, count, mask)) {
+    for (let at = 0; at < count; at += 1) {
       const index = rows[at]!;
       const hash = hashes[at]!;
       let slot = -1;
