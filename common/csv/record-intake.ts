@@ -14,14 +14,23 @@ export type FileError = { code: CsvFileErrorCode; message: string };
 export type LineSplitter = (line: string) => string[];
 export type FileNotice = { column?: string; message: string };
 
+/** A printable ASCII character other than a space: a cell starting with one is not blank. */
+const isPrintable = (code: number): boolean => code > 0x20 && code < 0x7f;
+
 function isBlank(record: readonly string[]): boolean {
-  for (const cell of record) if (cell !== '' && cell.trim() !== '') return false;
+  for (const cell of record) {
+    if (cell !== '' && (isPrintable(cell.charCodeAt(0)) || cell.trim() !== '')) return false;
+  }
   return true;
 }
 
 /** `Note: …` in the first cell and nothing else: the line the template may carry under its header. */
 export function isNoteRecord(record: readonly string[]): boolean {
-  const first = (record[0] ?? '').trim();
+  const cell = record[0] ?? '';
+  // Most first cells start with a printable letter other than n: no copy trimmed for them.
+  const start = cell.charCodeAt(0);
+  if (isPrintable(start) && (start | 0x20) !== 0x6e) return false;
+  const first = cell.trim();
   if (first.length < 5 || (first.charCodeAt(0) | 0x20) !== 0x6e) return false; // n or N
   return /^note:/i.test(first) && isBlank(record.slice(1));
 }

@@ -164,9 +164,7 @@ export async function readCsvFile(
         if (!last && !/[\r\n]/.test(pending) && pending.length < HEAD_BYTES) return;
         format = { encoding, delimiter: sniffDelimiter(pending) };
         const newline = sniffNewline(pending);
-        parser = new LineRecordParser(format.delimiter, newline, (cells, start, end) =>
-          sink.record(cells, start, end),
-        );
+        parser = new LineRecordParser(format.delimiter, newline, sink.record.bind(sink));
         sink.format(lineSplitter(format.delimiter, newline));
       }
       const input = pending;
