@@ -67,18 +67,7 @@ export async function enqueueMessages(
   for (const part of batches(messages)) {
     const rows = part.map((message) => outboxRow(channels, message, now));
     await db.insertInto('outbox_messages').values(rows).execute();
-    for (const row of rows) {
-      enqueued.push({
-        id: row.id,
-        channel: row.channel,
-        to: row.to_address,
-        subject: row.subject,
-        body: row.body,
-        accountId: row.account_id,
-        status: row.status,
-        createdAt: row.created_at,
-      });
-    }
+    enqueued.push(...rows.map(toOutboxMessage));
   }
   return enqueued;
 }
@@ -140,7 +129,13 @@ export async function enqueueAccountInvitations(
   return enqueueMessages(db, channels, inputs.map(accountInvitation), now);
 }
 
-export function toOutboxMessage(row: OutboxMessageRow): OutboxMessage {
+/** A message as the API shows it, from its row (as read, or as just inserted). */
+export function toOutboxMessage(
+  row: Pick<
+    OutboxMessageRow,
+    'id' | 'channel' | 'to_address' | 'subject' | 'body' | 'account_id' | 'status' | 'created_at'
+  >,
+): OutboxMessage {
   return {
     id: row.id,
     channel: row.channel,
