@@ -129,7 +129,7 @@ export class KeyIndex {
         groupKey ??= this.keyOf(slots[groupSlot]! - 1);
         if (this.keyOf(index) === groupKey) slot = groupSlot;
       }
-      if (slot < 0) slot = this.findRow(index, hash);
+      if (slot < 0) slot = this.find(hash, undefined, index);
       if (slot < 0) {
         // A new key. Appended rows are linked to no other yet (their links are NONE already).
         slot = -slot - 1;
@@ -152,7 +152,7 @@ export class KeyIndex {
 
   /** The earliest row holding the key, or undefined. */
   firstOf(key: string): number | undefined {
-    const slot = this.find(key, hashOf(key));
+    const slot = this.find(hashOf(key), key);
     return slot < 0 ? undefined : this.slots[slot]! - 1;
   }
 
@@ -171,7 +171,7 @@ export class KeyIndex {
   insert(key: string, index: number): readonly number[] {
     this.reserveRow(index);
     const hash = hashOf(key);
-    const slot = this.find(key, hash);
+    const slot = this.find(hash, key);
     if (slot < 0) {
       this.place(-slot - 1, hash, index);
       return UNCHANGED;
@@ -195,7 +195,7 @@ export class KeyIndex {
 
   /** Removes a row; answers the rows whose standing changed. */
   remove(key: string, index: number): number[] {
-    const slot = this.find(key, hashOf(key));
+    const slot = this.find(hashOf(key), key);
     if (slot < 0 || index >= this.previous.length) return [];
     const before = this.previous[index]!;
     const after = this.following[index]!;
@@ -246,12 +246,15 @@ export class KeyIndex {
     if (after !== NONE) this.previous[after] = index;
   }
 
-  /** `find` for a row's own key, asked of the rows only when two hashes meet. */
-  private findRow(index: number, hash: number): number {
+  /**
+   * The slot holding the key (its offset in `slots`), or -(free slot + 1) where it would go. The key
+   * may be left undefined and given as a row's instead: it is asked of the rows only when two hashes
+   * meet.
+   */
+  private find(hash: number, key: string | null | undefined, keyRow = -1): number {
     const slots = this.slots;
     const mask = slots.length / SLOT - 1;
     let free = -1;
-    let key: string | null | undefined;
     for (let at = hash & mask; ; at = (at + 1) & mask) {
       const slot = at * SLOT;
       const row = slots[slot]!;
@@ -259,24 +262,9 @@ export class KeyIndex {
       if (row === REMOVED) {
         if (free < 0) free = slot;
       } else if (slots[slot + HASH] === hash) {
-        if (key === undefined) key = this.keyOf(index);
+        if (key === undefined) key = this.keyOf(keyRow);
         if (this.keyOf(row - 1) === key) return slot;
       }
-    }
-  }
-
-  /** The slot holding the key (its offset in `slots`), or -(free slot + 1) where it would go. */
-  private find(key: string, hash: number): number {
-    const slots = this.slots;
-    const mask = slots.length / SLOT - 1;
-    let free = -1;
-    for (let at = hash & mask; ; at = (at + 1) & mask) {
-      const slot = at * SLOT;
-      const row = slots[slot]!;
-      if (row === EMPTY) return -((free >= 0 ? free : slot) + 1);
-      if (row === REMOVED) {
-        if (free < 0) free = slot;
-      } else if (slots[slot + HASH] === hash && this.keyOf(row - 1) === key) return slot;
     }
   }
 
