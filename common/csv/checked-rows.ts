@@ -1,25 +1,38 @@
 // The checked rows of one file or draft, kept compactly (a million rows in well under 512 MB): each
-// row's cells and keys in a RowStore (the file's own lines where it can), flags in byte arrays,
-// problems only for the rows that have some. Repeats of a contact or number are derived from key indexes, so an edit
-// re-checks only the rows it touches, and a page of any 100 rows is read without scanning the file.
-import { formulaTrigger } from './formula';
+// row's cells and keys in a RowStore (the file's own lines where it can), its standing in a byte of
+// flags counted by a RowTally, problems only for the rows that have some. Repeats of a contact or
+// number are derived from key indexes, so an edit re-checks only the rows it touches, and a page of
+// any 100 rows is read without scanning the file.
 import { KeyIndex } from './key-index';
 import type { FileLines } from './file-lines';
 import { RowStore, type RowValues, type StoredRow } from './row-store';
+import {
+  DELETED,
+  DUPLICATE_ONLY,
+  EDITED,
+  FULLY_CHECKED,
+  INVALID,
+  NO_NUMBER,
+  RowTally,
+  type RowCounts,
+  WARNING,
+} from './row-tally';
 import { recordToTemplateRow, type HeaderMapping } from './header-aliases';
 import {
   checkImportRowWithKeys,
+  formulaWarnings,
   plainContactOf,
   plainRowContact,
   rowProblemMessage,
   type ImportRowProblem,
   type ImportRowRulesContext,
+  type RowWarning,
 } from './row-rules';
 import type { TemplateColumnKey } from './template';
 
 export type { RowValues } from './row-store';
 
-export type RowWarning = { column: TemplateColumnKey; message: string };
+export type { RowWarning } from './row-rules';
 
 /** One row with what the checks found. */
 export interface CheckedRowView {
@@ -34,57 +47,14 @@ export interface CheckedRowView {
 
 export type RowsFilter = 'all' | 'problems' | 'valid';
 
-export interface RowCounts {
-  rows: number;
-  valid: number;
-  invalid: number;
-  duplicates: number;
-  warnings: number;
-  withoutNumber: number;
-}
+export type { RowCounts } from './row-tally';
 
 const NO_ROWS: readonly number[] = [];
 /** In place of a line position: the row is stored already and stays as it is. */
 const KEEP_STORED = -2;
-const INVALID = 1;
-const WARNING = 2;
-const DELETED = 4;
-const EDITED = 8;
-const DUPLICATE_ONLY = 16;
-const NO_NUMBER = 32;
-/** The row took the full rules, so it may have problems or warnings kept (others have none). */
-const FULLY_CHECKED = 128;
-/** Set in `counted` for a row included in the counts. */
-const COUNTED = 64;
-
 /** A record's cell in a mapped column as read (absent column: ''; short record: undefined). */
 const cellAt = (record: readonly string[], at: number | undefined): string | undefined =>
   at === undefined ? '' : record[at];
-
-/**
- * Names a spreadsheet would run as a formula: stored as text, neutralised in every CSV written.
- * Said once: a name the row rules already refuse (the service refuses them too) has no warning.
- */
-function rowWarnings(
-  rowNumber: number,
-  values: RowValues,
-  problems: readonly ImportRowProblem[],
-): RowWarning[] | undefined {
-  let warnings: RowWarning[] | undefined;
-  for (const column of ['firstName', 'lastName'] as const) {
-    const trigger = formulaTrigger(values[column]);
-    if (trigger === null || problems.some((problem) => problem.column === column)) continue;
-    (warnings ??= []).push({
-      column,
-      message: rowProblemMessage(
-        rowNumber,
-        column,
-        `starts with "${trigger}" and looks like a spreadsheet formula; Linedesk keeps it as text and neutralises it in every CSV it writes.`,
-      ),
-    });
-  }
-  return warnings;
-}
 
 /** Trims every cell; absent cells become ''. */
 export function trimmedValues(cells: Partial<Record<TemplateColumnKey, string>>): RowValues {
@@ -102,8 +72,6 @@ export function trimmedValues(cells: Partial<Record<TemplateColumnKey, string>>)
 export class CheckedRows {
   private rowNumbers = new Int32Array(1024);
   private flags = new Uint8Array(1024);
-  /** The flags each row was counted with (0 = not counted). */
-  private counted = new Uint8Array(1024);
   private stored = 0;
   private readonly rowStore = new RowStore();
   private readonly baseProblems = new Map<number, ImportRowProblem[]>();
@@ -111,7 +79,7 @@ export class CheckedRows {
   private readonly contacts = new KeyIndex((index) => this.rowStore.key(index, 'contact'));
   private readonly numbers = new KeyIndex((index) => this.rowStore.key(index, 'number'));
   private readonly views = new Map<RowsFilter, Int32Array>();
-  private tally: RowCounts = emptyCounts();
+  private readonly tally = new RowTally();
   /** Rows before this one are indexed and counted; later ones were added since (see settle). */
   private settled = 0;
 
@@ -124,7 +92,7 @@ export class CheckedRows {
 
   counts(): RowCounts {
     this.settle();
-    return { ...this.tally };
+    return this.tally.current;
   }
 
   /** Makes room for about this many rows (estimated from the file's size) before they arrive. */
@@ -219,7 +187,7 @@ export class CheckedRows {
     this.settle();
     const index = this.indexOf(rowNumber);
     if (index === undefined) return undefined;
-    const values = { ...this.storedAt(index).values, [column]: value.trim() };
+    const values = { ...this.rowStore.get(index).values, [column]: value.trim() };
     const touched = this.unindex(index);
     this.flags[index]! |= EDITED;
     touched.push(...this.check(index, values));
@@ -233,7 +201,7 @@ export class CheckedRows {
     const index = this.indexOf(rowNumber);
     if (index === undefined) return undefined;
     const touched = this.unindex(index);
-    this.untally(index);
+    this.tally.uncount(index);
     this.flags[index] = DELETED;
     this.views.clear();
     return { affected: this.refreshAll(touched, index) };
@@ -247,12 +215,11 @@ export class CheckedRows {
     this.numbers.clear();
     this.baseProblems.clear();
     this.warnings.clear();
-    this.tally = emptyCounts();
-    this.counted.fill(0);
+    this.tally.clear();
     for (let index = 0; index < this.stored; index += 1) {
       if (this.flags[index]! & DELETED) continue;
       this.flags[index]! &= EDITED;
-      this.check(index, this.storedAt(index).values, KEEP_STORED, -1, true);
+      this.check(index, this.rowStore.get(index).values, KEEP_STORED, -1, true);
     }
     this.settled = 0;
     this.settle();
@@ -276,9 +243,6 @@ export class CheckedRows {
     const flags = new Uint8Array(size);
     flags.set(this.flags);
     this.flags = flags;
-    const counted = new Uint8Array(size);
-    counted.set(this.counted);
-    this.counted = counted;
   }
 
   private indexOf(rowNumber: number): number | undefined {
@@ -292,10 +256,6 @@ export class CheckedRows {
       else high = middle - 1;
     }
     return undefined;
-  }
-
-  private storedAt(index: number): StoredRow {
-    return this.rowStore.get(index);
   }
 
   /**
@@ -317,7 +277,7 @@ export class CheckedRows {
       const rowNumber = this.rowNumbers[index]!;
       const { check, keys } = checkImportRowWithKeys(rowNumber, values, this.context);
       if (check.problems.length > 0) this.baseProblems.set(index, check.problems);
-      const warnings = rowWarnings(rowNumber, values, check.problems);
+      const warnings = formulaWarnings(rowNumber, values, check.problems);
       if (warnings) this.warnings.set(index, warnings);
       contact = keys.contact;
       number = keys.number;
@@ -357,7 +317,7 @@ export class CheckedRows {
 
   /** Removes the row's keys and problems; answers rows whose repeats changed. */
   private unindex(index: number): number[] {
-    const { contact, number } = this.storedAt(index);
+    const { contact, number } = this.rowStore.get(index);
     this.baseProblems.delete(index);
     this.warnings.delete(index);
     const touched: number[] = [];
@@ -403,22 +363,9 @@ export class CheckedRows {
     return repeats;
   }
 
-  private untally(index: number): void {
-    const flags = this.counted[index]!;
-    if (!(flags & COUNTED)) return;
-    this.counted[index] = 0;
-    this.tally.rows -= 1;
-    if (flags & INVALID) this.tally.invalid -= 1;
-    else this.tally.valid -= 1;
-    if (flags & DUPLICATE_ONLY) this.tally.duplicates -= 1;
-    if (flags & WARNING) this.tally.warnings -= 1;
-    if (!(flags & INVALID) && flags & NO_NUMBER) this.tally.withoutNumber -= 1;
-  }
-
   /** Recomputes a row's flags and the counts after its problems may have changed (no allocation). */
   private refresh(index: number): void {
     const previous = this.flags[index]!;
-    this.untally(index);
     const fullyChecked = (previous & FULLY_CHECKED) !== 0;
     const base = fullyChecked ? this.baseProblems.get(index) : undefined;
     const contactRepeat = this.contacts.isRepeat(index);
@@ -432,18 +379,12 @@ export class CheckedRows {
     }
     if (fullyChecked && this.warnings.has(index)) flags |= WARNING;
     this.flags[index] = flags;
-    this.counted[index] = flags | COUNTED;
-    this.tally.rows += 1;
-    if (flags & INVALID) this.tally.invalid += 1;
-    else this.tally.valid += 1;
-    if (flags & DUPLICATE_ONLY) this.tally.duplicates += 1;
-    if (flags & WARNING) this.tally.warnings += 1;
-    if (!(flags & INVALID) && flags & NO_NUMBER) this.tally.withoutNumber += 1;
+    this.tally.count(index, flags);
     if (this.views.size > 0) this.views.clear();
   }
 
   private view(index: number): CheckedRowView {
-    const row = this.storedAt(index);
+    const row = this.rowStore.get(index);
     const base = this.baseProblems.get(index) ?? [];
     const repeats = this.repeats(index, row);
     return {
@@ -466,13 +407,10 @@ export class CheckedRows {
       if (filter === 'valid') return (flags & INVALID) === 0;
       return true;
     };
-    if (filter === 'all' && this.tally.rows === this.stored) return null;
+    const counts = this.tally.current;
+    if (filter === 'all' && counts.rows === this.stored) return null;
     const indexes = new Int32Array(
-      filter === 'all'
-        ? this.tally.rows
-        : filter === 'problems'
-          ? this.tally.invalid
-          : this.tally.valid,
+      filter === 'all' ? counts.rows : filter === 'problems' ? counts.invalid : counts.valid,
     );
     let at = 0;
     for (let index = 0; index < this.stored; index += 1) {
@@ -481,8 +419,4 @@ export class CheckedRows {
     this.views.set(filter, indexes);
     return indexes;
   }
-}
-
-function emptyCounts(): RowCounts {
-  return { rows: 0, valid: 0, invalid: 0, duplicates: 0, warnings: 0, withoutNumber: 0 };
 }

@@ -291,6 +291,34 @@ export function plainContactOf(
   return key;
 }
 
+/** A remark on a cell that is no problem: the row can be imported as it is. */
+export type RowWarning = { column: TemplateColumnKey; message: string };
+
+/**
+ * Names a spreadsheet would run as a formula: stored as text, neutralised in every CSV written.
+ * Said once: a name the row rules already refuse (the service refuses them too) has no warning.
+ */
+export function formulaWarnings(
+  rowNumber: number,
+  names: { firstName: string; lastName: string },
+  problems: readonly ImportRowProblem[],
+): RowWarning[] | undefined {
+  let warnings: RowWarning[] | undefined;
+  for (const column of ['firstName', 'lastName'] as const) {
+    const trigger = formulaTrigger(names[column]);
+    if (trigger === null || problems.some((problem) => problem.column === column)) continue;
+    (warnings ??= []).push({
+      column,
+      message: rowProblemMessage(
+        rowNumber,
+        column,
+        `starts with "${trigger}" and looks like a spreadsheet formula; Linedesk keeps it as text and neutralises it in every CSV it writes.`,
+      ),
+    });
+  }
+  return warnings;
+}
+
 /** `duplicate` when every problem of a row is a repeat of a contact, else `invalid`. */
 export function rowOutcomeOf(problems: readonly ImportRowProblem[]): ImportRowProblemKind {
   return problems.length > 0 && problems.every((p) => p.kind === 'duplicate')
