@@ -26,10 +26,31 @@ function validNumberOf(compact: string): string | null {
   return verdict;
 }
 
+/** A number as typed without its formatting: spaces (trimmed or not), brackets, dots, hyphens, slashes. */
+const compactOf = (typed: string): string => typed.replace(FORMATTING, '');
+
+/** What a compact text must be for it to be meant as a phone number: digits, perhaps after a +. */
+const PHONE_LIKE = /^\+?\d{4,}$/;
+
 /** True when the text could only be meant as a phone number (digits and the usual punctuation). */
 export function looksLikePhoneNumber(input: string): boolean {
-  const compact = input.trim().replace(FORMATTING, '');
-  return /^\+?\d{4,}$/.test(compact);
+  return PHONE_LIKE.test(compactOf(input));
+}
+
+/**
+ * A compact number written internationally (`+…`; the prefix `00` read as +), or why it cannot
+ * be: a leading 0 is a national number without its country code; anything else not E.164-shaped.
+ */
+function internationalForm(
+  compact: string,
+): { international: string } | { refused: 'NO_COUNTRY_CODE' | 'NOT_E164' } {
+  let international = compact;
+  if (compact.startsWith('00')) international = `+${compact.slice(2)}`;
+  else if (!compact.startsWith('+')) {
+    if (compact.startsWith('0')) return { refused: 'NO_COUNTRY_CODE' };
+    international = `+${compact}`;
+  }
+  return E164_SHAPE.test(international) ? { international } : { refused: 'NOT_E164' };
 }
 
 /**
@@ -39,24 +60,38 @@ export function looksLikePhoneNumber(input: string): boolean {
  */
 export function normaliseDeviceNumber(input: string): PhoneCheck {
   const shown = input.trim();
-  let compact = shown.replace(FORMATTING, '');
-  const hadPrefix = compact.startsWith('+') || compact.startsWith('00');
-  if (compact.startsWith('00')) compact = `+${compact.slice(2)}`;
-  else if (!compact.startsWith('+')) {
-    if (compact.startsWith('0')) return { ok: false, message: countryCodeNeeded(shown) };
-    compact = `+${compact}`;
+  const compact = compactOf(shown);
+  const form = internationalForm(compact);
+  if ('refused' in form) {
+    return {
+      ok: false,
+      message:
+        form.refused === 'NO_COUNTRY_CODE'
+          ? countryCodeNeeded(shown)
+          : `"${shown}" is not a valid device number.`,
+    };
   }
-  if (!E164_SHAPE.test(compact)) {
-    return { ok: false, message: `"${shown}" is not a valid device number.` };
-  }
-  const number = validNumberOf(compact);
+  const number = validNumberOf(form.international);
   if (number !== null) return { ok: true, number };
   // Digits without a prefix that are not a valid international number are almost always a
   // national number typed without its country code, so say what is missing.
+  const hadPrefix = compact.startsWith('+') || compact.startsWith('00');
   return {
     ok: false,
     message: hadPrefix ? `"${shown}" is not a valid phone number.` : countryCodeNeeded(shown),
   };
+}
+
+/**
+ * A contact's device number in E.164 when the text is meant as one and is valid, else null: the
+ * verdict `normaliseContact` gives a text without @, without its messages (the CSV engine asks a
+ * million times).
+ */
+export function deviceNumberOf(contact: string): string | null {
+  const compact = compactOf(contact);
+  if (!PHONE_LIKE.test(compact)) return null;
+  const form = internationalForm(compact);
+  return 'international' in form ? validNumberOf(form.international) : null;
 }
 
 /** Checks a pool number: it must already be written in E.164 (`+12025550143`) and be a valid number. */

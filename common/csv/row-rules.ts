@@ -1,6 +1,7 @@
 // Per-row rules of an import file, shared by the desktop wizard (offline drafts) and the service
 // (import chunks). Every message names the row as a spreadsheet shows it, the column and the problem.
 import {
+  deviceNumberOf,
   isPlausibleEmail,
   normaliseContact,
   normaliseDeviceNumber,
@@ -284,8 +285,7 @@ export function plainContactOf(
     }
   } else {
     // A device number: the very rule the full check applies to a contact.
-    const checked = normaliseContact(contact);
-    key = checked.ok ? checked.contact : null;
+    key = deviceNumberOf(contact);
   }
   if (key === null || context.existingContacts?.has(key)) return null;
   return key;
