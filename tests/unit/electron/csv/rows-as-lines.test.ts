@@ -88,6 +88,51 @@ describe('rows kept as lines of the file', () => {
     expect([...lines.entries()]).toEqual([...packed.entries()]);
   });
 
+  it('reads accented names exactly, whether the chunks around them are plain ASCII or not', async () => {
+    // Chunks of ASCII only are copied as they are, the others decoded: here a character straddles
+    // the first megabyte's end, ASCII-only megabytes follow, then accented ones, then ASCII again.
+    const MB = 1024 * 1024;
+    let text = '';
+    let size = 0;
+    const add = (line: string) => {
+      text += line;
+      size += Buffer.byteLength(line);
+    };
+    add('First Name,Last Name,Email or Device #\n');
+    let i = 0;
+    const fill = (limit: number, accented: boolean) => {
+      for (; size < limit; i += 1) {
+        add(`${accented ? 'Zoé' : 'Ann'}${i},Lee${accented ? 'ß' : ''},a${i}@example.com\n`);
+      }
+    };
+    fill(MB - 60, false);
+    const padRow = ',Pad,pad@example.com\n';
+    add(`${'x'.repeat(MB - 3 - size - padRow.length)}${padRow}`);
+    add('Zoé,Lee,zoe@example.com\n');
+    expect(
+      Buffer.from(text)
+        .subarray(MB - 1, MB + 1)
+        .toString(),
+    ).toBe('é');
+    fill(3 * MB, false);
+    fill(4 * MB, true);
+    fill(5 * MB, false);
+    const expected = [...packedIntake(text, ',', '\n').rows.entries()];
+    const encodings = {
+      'utf-8': Buffer.from(text),
+      'utf-8-bom': Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from(text)]),
+      'windows-1252': Buffer.from(text, 'latin1'),
+    };
+    for (const [encoding, content] of Object.entries(encodings)) {
+      const file = path.join(dir, `accents-${encoding}.csv`);
+      writeFileSync(file, content);
+      const result = await checkCsvFile(file);
+      if (!result.ok) throw new Error(`the ${encoding} file did not open`);
+      expect(result.encoding).toBe(encoding);
+      expect([...result.rows.entries()], encoding).toEqual(expected);
+    }
+  });
+
   it('packs the rows of a file with columns of its own, and reads them back the same', async () => {
     const wide = TEXT.replace('Number\r\n', 'Number;Department\r\n');
     const rows = await checked('wide.csv', wide);
