@@ -209,9 +209,6 @@ export function checkImportRowWithKeys(
   };
 }
 
-/** First characters that make the full rules look closer: blanks, a formula trigger, an apostrophe. */
-const NOT_PLAIN_FIRST = new Set([..." =+-@'＝＋－＠"].map((character) => character.charCodeAt(0)));
-
 /** True when trim() would leave the text as it is: printable ASCII ends settle it without a copy. */
 function isTrimmed(text: string): boolean {
   const first = text.charCodeAt(0);
@@ -220,15 +217,19 @@ function isTrimmed(text: string): boolean {
   return text.trim() === text;
 }
 
+/**
+ * A name the name rules pass, but for its length: no control character, no blank at either end,
+ * and not starting with what makes the full rules look closer (a formula trigger, an apostrophe).
+ * A regular expression, as names are often slices of a file's text, which V8's regular
+ * expressions read far faster than a character loop.
+ */
+const PLAIN_NAME =
+  // eslint-disable-next-line no-control-regex -- refusing control characters is the point
+  /^[^\s\u0000-\u001f\u007f=+\-@'＝＋－＠](?:[^\u0000-\u001f\u007f]*[^\s\u0000-\u001f\u007f])?$/;
+
 /** A trimmed name every name rule passes: 1–100 characters, no control character, no formula start. */
 function isPlainName(text: string): boolean {
-  if (text.length === 0 || text.length > MAX_NAME_LENGTH) return false;
-  if (NOT_PLAIN_FIRST.has(text.charCodeAt(0))) return false;
-  for (let at = 0; at < text.length; at += 1) {
-    const code = text.charCodeAt(at);
-    if (code < 0x20 || code === 0x7f) return false;
-  }
-  return isTrimmed(text);
+  return text.length <= MAX_NAME_LENGTH && PLAIN_NAME.test(text);
 }
 
 /**
