@@ -174,23 +174,39 @@ export async function readCsvFile(
 
     let parser: LineRecordParser | null = null;
     let format: CsvFileFormat | null = null;
+    let newline: '\r\n' | '\n' | '\r' = '\n';
     let pending = '';
     const stopped = (): boolean => parser?.done === true;
-    const parse = (text: string, last: boolean): void => {
-      if (stopped()) return;
-      pending += text;
-      if (format === null) {
-        // The delimiter and line break are read from the header line, once it is whole.
-        if (!last && !/[\r\n]/.test(pending) && pending.length < HEAD_BYTES) return;
-        format = { encoding, delimiter: sniffDelimiter(pending) };
-        const newline = sniffNewline(pending);
-        parser = new LineRecordParser(format.delimiter, newline, sink.record.bind(sink));
-        sink.format(lineSplitter(format.delimiter, newline));
-      }
-      const input = pending;
+    /** Parses `input` (see LineRecordParser.parse); what is left of it waits for the next text. */
+    const parseInput = (input: string, last: boolean): void => {
       sink.text(input);
       const cursor = parser!.parse(input, last);
       pending = last ? '' : input.substring(cursor);
+    };
+    const parse = (text: string, last: boolean): void => {
+      if (stopped()) return;
+      if (format === null) {
+        pending += text;
+        // The delimiter and line break are read from the header line, once it is whole.
+        if (!last && !/[\r\n]/.test(pending) && pending.length < HEAD_BYTES) return;
+        format = { encoding, delimiter: sniffDelimiter(pending) };
+        newline = sniffNewline(pending);
+        parser = new LineRecordParser(format.delimiter, newline, sink.record.bind(sink));
+        sink.format(lineSplitter(format.delimiter, newline));
+        text = pending;
+        pending = '';
+      }
+      // The line the last text ended inside is completed from this text on its own, so this text
+      // is parsed as it was decoded instead of copied behind that line's start (a megabyte a
+      // chunk). Only when no quote is near: a quoted cell may hold line breaks.
+      const lineEnd = pending === '' ? -1 : text.indexOf(newline);
+      if (lineEnd >= 0 && pending.indexOf('"') < 0 && text.lastIndexOf('"', lineEnd) < 0) {
+        const split = lineEnd + newline.length;
+        parseInput(pending + text.slice(0, split), false);
+        if (stopped()) return;
+        text = text.slice(split);
+      }
+      parseInput(pending + text, last);
     };
     let bytesRead = 0;
     for await (const chunk of chunks(file)) {

@@ -88,6 +88,34 @@ describe('rows kept as lines of the file', () => {
     expect([...lines.entries()]).toEqual([...packed.entries()]);
   });
 
+  it("reads back CRLF lines of megabytes of text, one split across the first megabyte's end", async () => {
+    const newline = '\r\n';
+    // About 3 MB: the reader parses a megabyte at a time, and lines cross from one chunk to the
+    // next; only the middle of the file has quoted cells.
+    const header = `First Name,Last Name,Email or Device #,Number Of Lines Allowed${newline}`;
+    let body = '';
+    for (let i = 0; i < 60_000; i += 1) {
+      const first = i > 25_000 && i < 26_000 && i % 7 === 0 ? `"Ann, ${i}"` : `Ann${i}`;
+      const contact =
+        i % 9 === 0
+          ? `+1 212 555 ${String(i % 10_000).padStart(4, '0')}`
+          : `a${i % 50_000}@example.com`;
+      body += `${first},Lee,${contact},${(i % 3) + 1}${newline}`;
+    }
+    body = body.slice(0, -newline.length); // no line break after the last line
+    // A first row as long as it takes for a line's last character to end the first megabyte.
+    const MB = 1024 * 1024;
+    const padRow = (length: number) => `Pad${'x'.repeat(length)},Lee,pad@example.com${newline}`;
+    const lastEnd = body.lastIndexOf(newline, MB - 1 - header.length - padRow(0).length);
+    const text = header + padRow(MB - 1 - header.length - padRow(0).length - lastEnd) + body;
+    expect(text.charAt(MB - 1)).toBe(newline.charAt(0));
+    const lines = await checked('crlf.csv', text);
+    const packed = packedIntake(text, ',', newline).rows;
+    expect(lines.counts()).toEqual(packed.counts());
+    expect(lines.counts().rows).toBe(60_001);
+    expect([...lines.entries()]).toEqual([...packed.entries()]);
+  });
+
   it('reads accented names exactly, whether the chunks around them are plain ASCII or not', async () => {
     // Chunks of ASCII only are copied as they are, the others decoded: here a character straddles
     // the first megabyte's end, ASCII-only megabytes follow, then accented ones, then ASCII again.
