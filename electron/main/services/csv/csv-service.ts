@@ -21,11 +21,12 @@ import type {
 import type { TemplateColumnKey } from '../../../../common/csv/template';
 import type { OpenDialog, SaveDialog } from '../export-files';
 import { MainError } from '../main-error';
-import { CsvWorkerError, type CsvWorkerClient } from './csv-worker-client';
+import type { CsvWorkerClient } from './csv-worker-client';
 import type { LoadedDraft } from './csv-worker-protocol';
 import type { DraftStore, DraftRecord } from './draft-store';
 import { expiresAt } from './draft-store';
 import { acceptFile, isTooLarge } from './file-gate';
+import { createLoadedDrafts } from './loaded-drafts';
 import type { RecentFiles } from './recent-files';
 
 /** Where the checks' organization data comes from (main's offline cache). */
@@ -74,12 +75,6 @@ export interface CsvService {
   dispose(): Promise<void>;
 }
 
-/** Drafts whose rows the worker keeps in memory at once (others are reloaded from disk). */
-const LOADED_DRAFTS = 3;
-
-const draftNotFound = () =>
-  new MainError('DRAFT_NOT_FOUND', 'This draft no longer exists. Open the file again.');
-
 export function summaryOf(record: DraftRecord): DraftSummary {
   return {
     draftId: record.draftId,
@@ -110,68 +105,9 @@ export function createCsvService(options: {
     contextFor: async () => ({ context: {}, cachedAt: null }),
   };
   const now = () => (options.now ?? (() => new Date()))().toISOString();
-  const records = new Map<string, DraftRecord>();
+  const drafts = createLoadedDrafts({ store, worker, contexts });
   /** Files being opened, so Cancel can stop them. */
   const openings = new Set<{ draftId: string; cancelled: boolean }>();
-  /** Drafts the worker holds, least recently used first. */
-  const loaded = new Set<string>();
-
-  async function recordOf(draftId: string): Promise<DraftRecord> {
-    const known = records.get(draftId) ?? (await store.read(draftId));
-    if (!known) throw draftNotFound();
-    records.set(draftId, known);
-    return known;
-  }
-
-  function touch(draftId: string): void {
-    loaded.delete(draftId);
-    loaded.add(draftId);
-    for (const old of loaded) {
-      if (loaded.size <= LOADED_DRAFTS) break;
-      loaded.delete(old);
-      records.delete(old);
-      void worker.close({ draftId: old }).catch(() => undefined);
-    }
-  }
-
-  async function load(record: DraftRecord): Promise<void> {
-    const { context, cachedAt } = await contexts.contextFor(record.organizationId);
-    const result = await worker.load({
-      draftId: record.draftId,
-      sourcePath: store.sourcePath(record.draftId),
-      context,
-      edits: record.edits,
-      deleted: record.deleted,
-    });
-    if (!result.ok) {
-      const message =
-        'cancelled' in result ? 'Reading the draft was stopped.' : result.error.message;
-      throw new MainError('DRAFT_UNREADABLE', message);
-    }
-    record.counts = result.counts;
-    record.metadataCachedAt = cachedAt;
-    touch(record.draftId);
-  }
-
-  /** Runs `work` on a draft the worker holds, loading it (again) from disk when needed. */
-  async function withDraft<T>(
-    draftId: string,
-    work: (record: DraftRecord) => Promise<T>,
-  ): Promise<T> {
-    const record = await recordOf(draftId);
-    if (!loaded.has(draftId)) await load(record);
-    else touch(draftId);
-    try {
-      return await work(record);
-    } catch (error) {
-      // The worker restarted or dropped the draft: load it from disk and try once more.
-      if (!(error instanceof CsvWorkerError)) throw error;
-      if (error.code === 'ENOENT') throw draftNotFound();
-      loaded.delete(draftId);
-      await load(record);
-      return work(record);
-    }
-  }
 
   async function persist(record: DraftRecord): Promise<void> {
     record.updatedAt = now();
@@ -239,8 +175,7 @@ export function createCsvService(options: {
       deleted: [],
     };
     await store.save(record);
-    records.set(draftId, record);
-    touch(draftId);
+    drafts.remember(record);
     recent.remember(real);
     return { outcome: 'opened', draft: summaryOf(record) };
   }
@@ -251,7 +186,7 @@ export function createCsvService(options: {
     suffix: string,
     write: (filePath: string) => Promise<number>,
   ): Promise<CsvSaveResult> {
-    const record = await recordOf(draftId);
+    const record = await drafts.recordOf(draftId);
     const base = record.name.replace(/\.[^.]*$/, '');
     const choice = await dialogs.showSaveDialog({
       title,
@@ -261,7 +196,7 @@ export function createCsvService(options: {
     if (choice.canceled || !choice.filePath) return { saved: false };
     const filePath = choice.filePath;
     try {
-      const rows = await withDraft(draftId, () => write(filePath));
+      const rows = await drafts.withDraft(draftId, () => write(filePath));
       return { saved: true, fileName: path.basename(filePath), rows };
     } catch (error) {
       if (error instanceof MainError) throw error;
@@ -322,12 +257,12 @@ export function createCsvService(options: {
       }
     },
     rows: (draftId, filter, offset, limit) =>
-      withDraft(draftId, async () => {
+      drafts.withDraft(draftId, async () => {
         const page = await worker.page({ draftId, filter, offset, limit });
         return { ...page, offset };
       }),
     edit: (draftId, row, column, value) =>
-      withDraft(draftId, async (record) => {
+      drafts.withDraft(draftId, async (record) => {
         const outcome = await worker.edit({ draftId, row, column, value });
         if (!outcome) throw new MainError('ROW_NOT_FOUND', `Row ${row} is not in this draft.`);
         record.edits = record.edits.filter((e) => !(e.row === row && e.column === column));
@@ -337,7 +272,7 @@ export function createCsvService(options: {
         return outcome;
       }),
     deleteRow: (draftId, row) =>
-      withDraft(draftId, async (record) => {
+      drafts.withDraft(draftId, async (record) => {
         const outcome = await worker.deleteRow({ draftId, row });
         if (!outcome) throw new MainError('ROW_NOT_FOUND', `Row ${row} is not in this draft.`);
         record.edits = record.edits.filter((e) => e.row !== row);
@@ -346,9 +281,9 @@ export function createCsvService(options: {
         await persist(record);
         return outcome;
       }),
-    summary: (draftId) => withDraft(draftId, async (record) => summaryOf(record)),
+    summary: (draftId) => drafts.withDraft(draftId, async (record) => summaryOf(record)),
     recheck: (draftId, organizationId) =>
-      withDraft(draftId, async (record) => {
+      drafts.withDraft(draftId, async (record) => {
         if (organizationId !== undefined) record.organizationId = organizationId;
         const { context, cachedAt } = await contexts.contextFor(record.organizationId);
         record.counts = await worker.recheck({ draftId, context });
@@ -376,15 +311,14 @@ export function createCsvService(options: {
         expiresAt: expiresAt(record),
       }));
     },
-    openDraft: (draftId) => withDraft(draftId, async (record) => summaryOf(record)),
+    openDraft: (draftId) => drafts.withDraft(draftId, async (record) => summaryOf(record)),
     async deleteDraft(draftId) {
-      await recordOf(draftId);
-      records.delete(draftId);
-      if (loaded.delete(draftId)) await worker.close({ draftId }).catch(() => undefined);
+      await drafts.recordOf(draftId);
+      await drafts.forget(draftId);
       await store.remove(draftId);
     },
     async setUpload(draftId, upload) {
-      const record = await recordOf(draftId);
+      const record = await drafts.recordOf(draftId);
       record.upload = upload;
       await persist(record);
       return summaryOf(record);
@@ -393,7 +327,7 @@ export function createCsvService(options: {
     clearRecentFiles: () => recent.clear(),
     onRecentFilesChange: (listener) => recent.onChange(listener),
     rowsForUpload: (draftId) =>
-      withDraft(draftId, async (record) => ({
+      drafts.withDraft(draftId, async (record) => ({
         fileName: record.name,
         rows: await worker.uploadRows({ draftId }),
       })),
