@@ -39,6 +39,20 @@ function packedIntake(
   return intake;
 }
 
+/** 60,000 rows, about 3 MB, quoted cells only in the middle, no line break after the last row. */
+function megabytesOfRows(newline: string): string {
+  let rows = '';
+  for (let i = 0; i < 60_000; i += 1) {
+    const first = i > 25_000 && i < 26_000 && i % 7 === 0 ? `"Ann, ${i}"` : `Ann${i}`;
+    const contact =
+      i % 9 === 0
+        ? `+1 212 555 ${String(i % 10_000).padStart(4, '0')}`
+        : `a${i % 50_000}@example.com`;
+    rows += `${first},Lee,${contact},${(i % 3) + 1}${newline}`;
+  }
+  return rows.slice(0, -newline.length);
+}
+
 async function checked(name: string, text: string) {
   const file = path.join(dir, name);
   writeFileSync(file, text);
@@ -71,16 +85,8 @@ describe('rows kept as lines of the file', () => {
   it('reads back rows of megabytes of text, quoted in some chunks and not in others', async () => {
     // About 3 MB: the reader parses a megabyte at a time, and lines cross from one chunk to the
     // next; only the middle of the file has quoted cells.
-    let text = 'First Name,Last Name,Email or Device #,Number Of Lines Allowed\n';
-    for (let i = 0; i < 60_000; i += 1) {
-      const first = i > 25_000 && i < 26_000 && i % 7 === 0 ? `"Ann, ${i}"` : `Ann${i}`;
-      const contact =
-        i % 9 === 0
-          ? `+1 212 555 ${String(i % 10_000).padStart(4, '0')}`
-          : `a${i % 50_000}@example.com`;
-      text += `${first},Lee,${contact},${(i % 3) + 1}\n`;
-    }
-    text = text.slice(0, -1); // no line break after the last line
+    const text =
+      'First Name,Last Name,Email or Device #,Number Of Lines Allowed\n' + megabytesOfRows('\n');
     const lines = await checked('chunks.csv', text);
     const packed = packedIntake(text, ',', '\n').rows;
     expect(lines.counts()).toEqual(packed.counts());
@@ -89,20 +95,11 @@ describe('rows kept as lines of the file', () => {
   });
 
   it("reads back CRLF lines of megabytes of text, one split across the first megabyte's end", async () => {
+    // The reader parses a megabyte at a time: here the \r of a line ends the first megabyte and
+    // its \n starts the second.
     const newline = '\r\n';
-    // About 3 MB: the reader parses a megabyte at a time, and lines cross from one chunk to the
-    // next; only the middle of the file has quoted cells.
     const header = `First Name,Last Name,Email or Device #,Number Of Lines Allowed${newline}`;
-    let body = '';
-    for (let i = 0; i < 60_000; i += 1) {
-      const first = i > 25_000 && i < 26_000 && i % 7 === 0 ? `"Ann, ${i}"` : `Ann${i}`;
-      const contact =
-        i % 9 === 0
-          ? `+1 212 555 ${String(i % 10_000).padStart(4, '0')}`
-          : `a${i % 50_000}@example.com`;
-      body += `${first},Lee,${contact},${(i % 3) + 1}${newline}`;
-    }
-    body = body.slice(0, -newline.length); // no line break after the last line
+    const body = megabytesOfRows(newline);
     // A first row as long as it takes for a line's last character to end the first megabyte.
     const MB = 1024 * 1024;
     const padRow = (length: number) => `Pad${'x'.repeat(length)},Lee,pad@example.com${newline}`;
