@@ -88,9 +88,17 @@ test('Tab follows reading order on Sign in, in Add Account and on the import Set
   await page.getByTestId('add-account').click();
   const dialog = page.getByTestId('add-account-dialog');
   await expect(dialog).toBeVisible();
-  // The dialog focuses its first field when its opening transition ends: walking before that, the
-  // walk's first Tab would start from that field instead of from where the walk put focus.
-  await expect(page.locator('.v-overlay__content[class*="-enter-"]')).toHaveCount(0);
+  // Walk once the dialog has opened: its opening animation moves every control (a stop seen twice
+  // would not be known again), and at its end the dialog focuses its first field.
+  await expect
+    .poll(() =>
+      dialog.evaluate(
+        (root) =>
+          (root.closest('.v-overlay__content')?.getAnimations().length ?? 0) === 0 &&
+          !!document.activeElement?.matches('input, textarea'),
+      ),
+    )
+    .toBe(true);
   const dialogStops = await tabStops(page, dialog);
   expect(dialogStops.length).toBeGreaterThan(3);
   expect(outOfOrder(dialogStops)).toEqual([]);
