@@ -43,6 +43,23 @@ async function chunkIndexes(db: ImportsDb, jobId: string): Promise<number[]> {
 }
 
 /**
+ * A chunk's created rows, in the primary key's order: SQLite then reads the chunk through that key
+ * rather than every created row of the job through (job, outcome).
+ */
+function createdRowsOfChunk(db: ImportsDb, jobId: string, chunkIndex: number) {
+  return db
+    .selectFrom('import_rows')
+    .where('job_id', '=', jobId)
+    .where('chunk_index', '=', chunkIndex)
+    .where('outcome', '=', 'created')
+    .orderBy('position');
+}
+
+/** The accounts rows created (a created row always names its account). */
+const accountIdsOf = (rows: { account_id: string | null }[]): string[] =>
+  rows.flatMap((row) => (row.account_id === null ? [] : [row.account_id]));
+
+/**
  * The accounts of the job's next created rows after `cursor`, from one chunk, found through the
  * rows' primary key alone: a join to the accounts (to skip the invited ones) was planned on
  * PostgreSQL from statistics not yet gathered after the import, reading every earlier row again.
@@ -57,19 +74,14 @@ async function nextRows(
   const from = cursor === null ? 0 : chunks.indexOf(cursor.chunkIndex);
   for (const chunkIndex of chunks.slice(Math.max(from, 0))) {
     const after = cursor?.chunkIndex === chunkIndex ? cursor.position : -1;
-    const rows = await db
-      .selectFrom('import_rows')
+    const rows = await createdRowsOfChunk(db, jobId, chunkIndex)
       .select(['account_id', 'position'])
-      .where('job_id', '=', jobId)
-      .where('chunk_index', '=', chunkIndex)
       .where('position', '>', after)
-      .where('outcome', '=', 'created')
-      .orderBy('position')
       .limit(inviteBatchSize)
       .execute();
     if (rows.length === 0) continue;
     return {
-      accountIds: rows.flatMap((row) => (row.account_id === null ? [] : [row.account_id])),
+      accountIds: accountIdsOf(rows),
       next: { chunkIndex, position: rows.at(-1)!.position },
     };
   }
@@ -85,17 +97,8 @@ async function nextRows(
 async function neededNumbers(db: ImportsDb, jobId: string): Promise<Map<string, number>> {
   const needed = new Map<string, number>();
   for (const chunkIndex of await chunkIndexes(db, jobId)) {
-    const rows = await db
-      .selectFrom('import_rows')
-      .select('account_id')
-      .where('job_id', '=', jobId)
-      .where('chunk_index', '=', chunkIndex)
-      .where('outcome', '=', 'created')
-      // In the primary key's order, so SQLite reads the chunk through it rather than every created
-      // row of the job through (job, outcome).
-      .orderBy('position')
-      .execute();
-    const ids = rows.flatMap((row) => (row.account_id === null ? [] : [row.account_id]));
+    const rows = await createdRowsOfChunk(db, jobId, chunkIndex).select('account_id').execute();
+    const ids = accountIdsOf(rows);
     if (ids.length === 0) continue;
     const accounts = await db
       .selectFrom('accounts')
